@@ -1,0 +1,1 @@
+"""Default settings (TOML), shipped as package data."""

@@ -1,0 +1,1 @@
+"""Lexicons and rule tables: data files, shipped as package data."""
