@@ -1,0 +1,284 @@
+"""The one driver: runs ingest -> rasterize -> preprocess -> ocr -> extract -> reconcile -> report."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import re
+import shutil
+import stat
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import NamedTuple, Protocol
+
+from . import extract, ingest, ocr, preprocess, rasterize, reconcile, report, tesseract
+from .config import Settings
+from .errors import BadArgsError, OcrError
+from .lexicons import load_lexicons
+from .records import Fact, Finding, InputFile, OcrPage, PageImage, Problem
+
+log = logging.getLogger(__name__)
+
+# Problems from these stages mean an input (or a page of it) was not read: exit status 2.
+# "quality" rows are advice about pages that were read all the same.
+UNREAD_STAGES = frozenset({"ingest", "rasterize", "ocr"})
+
+
+class PageResult(NamedTuple):
+    """What a worker sends back for one page."""
+
+    page: PageImage
+    ocr: OcrPage | None
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class Progress:
+    pages_done: int
+    pages_total: int
+    elapsed_s: float
+
+    @property
+    def seconds_left(self) -> float | None:
+        if self.pages_done == 0:
+            return None
+        rate = self.elapsed_s / self.pages_done
+        return max(0.0, rate * (self.pages_total - self.pages_done))
+
+
+@dataclass(frozen=True)
+class RunResult:
+    out_dir: Path
+    inputs: tuple[InputFile, ...]
+    pages: tuple[OcrPage, ...]
+    facts: tuple[Fact, ...]
+    findings: tuple[Finding, ...]
+    problems: tuple[Problem, ...]
+    paths: report.ReportPaths
+    elapsed_s: float
+
+    @property
+    def unread(self) -> bool:
+        return any(p.stage in UNREAD_STAGES for p in self.problems)
+
+
+class PageTask(NamedTuple):
+    page: PageImage
+    work_dir: Path
+    settings: Settings
+    cache_dir: Path | None
+
+
+def process_page(task: PageTask) -> PageResult:
+    """Preprocess and OCR one page; runs in a worker process, never raises for a bad page."""
+    page, work_dir, settings, cache_dir = task
+    problems: list[Problem] = []
+    try:
+        clean, quality = preprocess.preprocess_page(page, work_dir, settings)
+        problems.extend(quality)
+    except Exception as exc:  # a page we cannot clean is still worth reading as it is
+        log.debug("preprocess failed on %s p%d", page.file, page.page, exc_info=True)
+        problems.append(
+            Problem(page.file, page.page, "preprocess", f"could not clean the page ({type(exc).__name__})",
+                    "the page was read without cleaning; check its highlights by eye")
+        )
+        clean = page
+    try:
+        result = ocr.ocr_page(clean, work_dir, settings, cache_dir)
+    except OcrError as exc:
+        problems.append(Problem(page.file, page.page, "ocr", str(exc),
+                                "rescan the page or split the file, then run again"))
+        return PageResult(clean, None, tuple(problems))
+    except Exception as exc:
+        log.debug("OCR failed on %s p%d", page.file, page.page, exc_info=True)
+        problems.append(Problem(page.file, page.page, "ocr", f"OCR failed ({type(exc).__name__})",
+                                "rescan the page or split the file, then run again"))
+        return PageResult(clean, None, tuple(problems))
+    return PageResult(clean, result, tuple(problems))
+
+
+class Executor(Protocol):
+    """Runs page tasks; results come back as they finish, in any order."""
+
+    def run(self, tasks: Iterable[PageTask]) -> Iterator[PageResult]: ...
+
+
+class SerialExecutor:
+    """Runs pages one after another in this process: for tests and debugging."""
+
+    def run(self, tasks: Iterable[PageTask]) -> Iterator[PageResult]:
+        for task in tasks:
+            yield process_page(task)
+
+
+def _init_worker() -> None:
+    # Tesseract's own OpenMP threads are slower than one process per core on few cores.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    # Ctrl-C is the parent's to handle; workers stop when the pool is shut down.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class ProcessExecutor:
+    """A pool of worker processes, with at most 2 tasks a worker in flight so that page
+    images are produced only as fast as they are read (memory and disk stay flat)."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = max(1, jobs)
+
+    def run(self, tasks: Iterable[PageTask]) -> Iterator[PageResult]:
+        pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker)
+        pending: set[Future[PageResult]] = set()
+        try:
+            for task in tasks:
+                pending.add(pool.submit(process_page, task))
+                if len(pending) >= 2 * self.jobs:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        yield fut.result()
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    yield fut.result()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def private_work_dir() -> Iterator[Path]:
+    """A folder only this user can read, removed on success, error and Ctrl-C."""
+    path = Path(tempfile.mkdtemp(prefix="recordcheck-"))
+    os.chmod(path, stat.S_IRWXU)
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+_LETTERHEAD_SKIP = re.compile(r"\d|page|fax|date|patient|name|dob|mrn|^\W*$", re.IGNORECASE)
+
+
+def provider_from_letterhead(page: OcrPage) -> str:
+    """A provider slug from the first line of page 1 that reads like a letterhead, or ""."""
+    for line in page.text.splitlines()[:6]:
+        line = line.strip()
+        letters = sum(ch.isalpha() for ch in line)
+        if len(line) >= 6 and letters >= 0.8 * len(line.replace(" ", "")) and not _LETTERHEAD_SKIP.search(line):
+            return re.sub(r"[^a-z0-9]+", "-", line.lower()).strip("-")[:60]
+    return ""
+
+
+def _page_tasks(
+    inputs: Iterable[InputFile], work_dir: Path, settings: Settings, cache_dir: Path | None,
+    problems: list[Problem],
+) -> Iterator[PageTask]:
+    for input_file in inputs:
+        try:
+            for item in rasterize.rasterize_pages(input_file, work_dir, settings):
+                if isinstance(item, Problem):
+                    problems.append(item)
+                else:
+                    yield PageTask(item, work_dir, settings, cache_dir)
+        except Exception as exc:
+            log.debug("rasterize failed on %s", input_file.rel, exc_info=True)
+            problems.append(Problem(input_file.rel, None, "rasterize",
+                                    f"could not turn the file into page images ({type(exc).__name__})",
+                                    "open the file to check it is intact; re-save or rescan it"))
+
+
+def run(
+    in_dir: Path,
+    out_dir: Path,
+    settings: Settings,
+    *,
+    executor: Executor | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+    today: dt.date | None = None,
+) -> RunResult:
+    """Process every record in `in_dir` and write the reports into `out_dir`."""
+    start = time.monotonic()
+    in_dir = Path(in_dir)
+    out_dir = Path(out_dir)
+    if not in_dir.is_dir():
+        raise BadArgsError(f"input folder {in_dir} does not exist; give the folder that holds one sub-folder per provider")
+    tesseract.check_dependencies()
+    today = today or dt.date.today()
+    lexicons = load_lexicons()
+    cache_dir: Path | None = None
+    if settings.cache.enabled:
+        cache_dir = Path(settings.cache.dir) if settings.cache.dir else out_dir / ".cache"
+        cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+    inputs, ingest_problems = ingest.find_inputs(in_dir, settings)
+    problems: list[Problem] = list(ingest_problems)
+    if not inputs and not problems:
+        raise BadArgsError(
+            f"no PDF, TIFF, PNG or JPEG files found in {in_dir}; put each provider's records "
+            "in a sub-folder of it (IN/<provider>/<files>)"
+        )
+    log.info("found %d files (%d pages) from %d providers", len(inputs), sum(f.pages for f in inputs),
+             len({f.provider for f in inputs}))
+    total = sum(f.pages for f in inputs)
+    executor = executor or (ProcessExecutor(min(settings.jobs, max(1, total))))
+
+    by_file: dict[str, list[OcrPage]] = defaultdict(list)
+    done = 0
+    with private_work_dir() as work_dir:
+        for result in executor.run(_page_tasks(inputs, work_dir, settings, cache_dir, problems)):
+            problems.extend(result.problems)
+            if result.ocr is not None:
+                by_file[result.page.file].append(result.ocr)
+            done += 1
+            if on_progress:
+                on_progress(Progress(done, total, time.monotonic() - start))
+
+        facts: list[Fact] = []
+        pages: list[OcrPage] = []
+        for input_file in inputs:
+            doc_pages = sorted(by_file.get(input_file.rel, []), key=lambda p: p.page)
+            if not doc_pages:
+                continue
+            if "/" not in input_file.rel:  # directly in IN: the letterhead names the provider
+                provider = provider_from_letterhead(doc_pages[0]) or input_file.provider
+                doc_pages = [replace(p, provider=provider) for p in doc_pages]
+            pages.extend(doc_pages)
+            facts.extend(extract.extract_facts(doc_pages, lexicons, settings))
+
+        findings = reconcile.reconcile_facts(facts, lexicons, settings, today)
+        summary = report.RunSummary(
+            input_dir=str(in_dir),
+            files=len(inputs),
+            pages=len(pages),
+            providers=tuple(sorted({p.provider for p in pages})),
+            problems=len(problems),
+            elapsed_s=time.monotonic() - start,
+            patient=_patient_name(facts),
+        )
+        problems.sort(key=lambda p: (p.file, p.page or 0, p.stage))
+        paths = report.write_reports(out_dir, facts, findings, problems, pages, summary)
+    return RunResult(
+        out_dir=out_dir,
+        inputs=tuple(inputs),
+        pages=tuple(pages),
+        facts=tuple(facts),
+        findings=tuple(findings),
+        problems=tuple(problems),
+        paths=paths,
+        elapsed_s=time.monotonic() - start,
+    )
+
+
+def _patient_name(facts: Iterable[Fact]) -> str:
+    names = [f.value or f.text for f in facts if f.kind == "identity" and f.name == "name"]
+    if not names:
+        return ""
+    return max(set(names), key=names.count).title()
