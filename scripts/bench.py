@@ -1,0 +1,177 @@
+"""`make bench`: pipeline throughput beside plain Tesseract on the same pages, cache speed-up, peak memory."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+BIN = Path(sys.executable).parent
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc (Linux)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            ppid = int(fields[1])
+            with open(f"/proc/{entry}/status") as fh:
+                kb = next((int(line.split()[1]) for line in fh if line.startswith("VmRSS:")), 0)
+        except (OSError, StopIteration, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+        rss[int(entry)] = kb
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        total += rss.get(p, 0)
+        stack.extend(children.get(p, []))
+    return total
+
+
+@dataclass
+class Timed:
+    seconds: float
+    peak_mb: float
+    returncode: int
+
+
+def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> Timed:
+    """Run a command, timing it and sampling the peak memory of its whole process tree."""
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            stop.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    stop.set()
+    sampler.join()
+    if proc.returncode not in (0, 2):
+        sys.stderr.write(err.decode(errors="replace"))
+    return Timed(time.monotonic() - start, peak / 1024, proc.returncode)
+
+
+def collect_inputs(dest: Path) -> list[Path]:
+    """Every sample PDF, laid out as IN/<set>-<provider>/<file> for one pipeline run."""
+    pdfs = []
+    sets = [SAMPLES / "scans"] + sorted(p / "scans" for p in SAMPLES.iterdir() if (p / "scans").is_dir())
+    for scans in sets:
+        label = "basic" if scans.parent == SAMPLES else scans.parent.name
+        for pdf in sorted(scans.rglob("*.pdf")):
+            target = dest / f"{label}-{pdf.parent.name}" / pdf.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(pdf, target)
+            pdfs.append(target)
+    return pdfs
+
+
+def rasterize_all(pdfs: list[Path], dest: Path, dpi: int) -> list[Path]:
+    for i, pdf in enumerate(pdfs):
+        stem = dest / f"{i:03d}"
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(stem)], check=True)
+    return sorted(dest.glob("*.png"))
+
+
+def plain_tesseract(pngs: list[Path], jobs: int, work: Path) -> float:
+    """Plain Tesseract making a searchable PDF of each page, `jobs` processes at a time."""
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+
+    def one(png: Path) -> None:
+        subprocess.run(["tesseract", str(png), str(work / png.stem), "-l", "eng", "--psm", "3", "pdf"],
+                       check=True, capture_output=True, env=env)
+
+    start = time.monotonic()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        list(pool.map(one, pngs))
+    return time.monotonic() - start
+
+
+def long_pdf(pdfs: list[Path], pages: int, dest: Path) -> Path:
+    """A `pages`-page PDF made by repeating the sample pages (for the memory comparison)."""
+    readers = [PdfReader(p) for p in pdfs]
+    all_pages = [pg for r in readers for pg in r.pages]
+    writer = PdfWriter()
+    for i in range(pages):
+        writer.add_page(all_pages[i % len(all_pages)])
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with dest.open("wb") as fh:
+        writer.write(fh)
+    return dest
+
+
+def pipeline_cmd(in_dir: Path, out_dir: Path, cache: Path | None, jobs: int) -> list[str]:
+    cmd = [str(BIN / "recordcheck"), "process", str(in_dir), "--out", str(out_dir), "--jobs", str(jobs), "-q"]
+    cmd += ["--cache-dir", str(cache)] if cache else ["--no-cache"]
+    return cmd
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--dpi", type=int, default=300)
+    parser.add_argument("--memory", action="store_true",
+                        help="also compare peak memory on a 20-page and a 200-page PDF (slow: ~220 pages of OCR)")
+    args = parser.parse_args(argv)
+    if not shutil.which("tesseract") or not shutil.which("pdftoppm"):
+        print("tesseract and pdftoppm are needed: run `make setup` first", file=sys.stderr)
+        return 3
+
+    with tempfile.TemporaryDirectory(prefix="recordcheck-bench-") as tmp_s:
+        tmp = Path(tmp_s)
+        in_dir = tmp / "in"
+        pdfs = collect_inputs(in_dir)
+        (tmp / "png").mkdir()
+        pngs = rasterize_all(pdfs, tmp / "png", args.dpi)
+        n = len(pngs)
+        print(f"benchmark: {n} pages from {len(pdfs)} sample PDFs, {args.jobs} jobs, {args.dpi} DPI")
+        (tmp / "plain").mkdir()
+        t_plain = plain_tesseract(pngs, args.jobs, tmp / "plain")
+        cold = run_measured(pipeline_cmd(in_dir, tmp / "out-cold", tmp / "cache", args.jobs))
+        warm = run_measured(pipeline_cmd(in_dir, tmp / "out-warm", tmp / "cache", args.jobs))
+        rows = [
+            ("plain tesseract (pdf, %d processes)" % args.jobs, t_plain, None),
+            ("recordcheck, cold (no cache)", cold.seconds, cold.peak_mb),
+            ("recordcheck, warm (OCR cached)", warm.seconds, warm.peak_mb),
+        ]
+        print(f"{'run':<40} {'seconds':>8} {'pages/s':>8} {'peak MB':>8}")
+        for name, secs, mb in rows:
+            print(f"{name:<40} {secs:8.1f} {n / secs:8.2f} {'' if mb is None else f'{mb:8.0f}':>8}")
+        print(f"pipeline / plain tesseract throughput: {t_plain / cold.seconds:.2f} (target >= 0.9)")
+        print(f"warm re-run speed-up over cold: {cold.seconds / warm.seconds:.1f}x (target >= 20x)")
+        print("(the pipeline's time includes rasterizing, cleaning, extraction and reports; plain "
+              "tesseract's excludes rasterizing)")
+        if args.memory:
+            for pages in (20, 200):
+                one = long_pdf(pdfs, pages, tmp / f"long{pages}" / "bench" / f"long-{pages}.pdf")
+                m = run_measured(pipeline_cmd(one.parent.parent, tmp / f"out-{pages}", None, args.jobs))
+                print(f"peak memory, {pages}-page PDF: {m.peak_mb:.0f} MB ({pages / m.seconds:.2f} pages/s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
