@@ -1,0 +1,645 @@
+"""Report stage: discrepancies.csv, facts.csv, problems.csv and annotated.pdf, each written atomically."""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+from xml.sax.saxutils import escape
+
+import pandas as pd
+from pypdf import PdfReader, PdfWriter
+from pypdf.annotations import Highlight, Text
+from pypdf.constants import AnnotationFlag
+from pypdf.errors import PyPdfError
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    RectangleObject,
+    TextStringObject,
+)
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import letter
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import inch
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from .records import CATEGORIES, SEVERITIES, BBox, Fact, Finding, OcrPage, Problem
+
+log = logging.getLogger(__name__)
+
+DISCREPANCY_COLUMNS = (
+    "finding_id",
+    "severity",
+    "category",
+    "subject",
+    "provider",
+    "file",
+    "page",
+    "found",
+    "expected",
+    "other_providers",
+    "explanation",
+    "confidence",
+)
+FACT_COLUMNS = (
+    "provider",
+    "file",
+    "page",
+    "kind",
+    "text",
+    "name",
+    "code",
+    "dose",
+    "unit",
+    "frequency",
+    "route",
+    "date",
+    "status",
+    "confidence",
+    "bbox",
+)
+PROBLEM_COLUMNS = ("file", "page", "stage", "reason", "advice")
+
+DISCREPANCIES_NAME = "discrepancies.csv"
+FACTS_NAME = "facts.csv"
+PROBLEMS_NAME = "problems.csv"
+ANNOTATED_NAME = "annotated.pdf"
+
+# Highlight colours as hex RGB: strong enough to see on a grey scan, light enough that
+# the highlighted word stays readable under it.
+SEVERITY_COLORS = {"high": "ff6b6b", "medium": "ffae42", "low": "fff35c"}
+
+# Beyond this the summary would run to dozens of pages; the CSV has every row.
+_MAX_LISTED_FINDINGS = 200
+# RFC 4180 records end with CRLF.
+_CSV_LINE_END = "\r\n"
+_NOTE_SIZE_PT = 18.0
+_NOTE_GAP_PT = 4.0
+_FALLBACK_DPI = 300
+_MARGIN_PT = 0.6 * inch
+# A table row taller than a page stops reportlab; the note on the page has the full text.
+_MAX_CELL_CHARS = 300
+
+PageKey = tuple[str, str, int]
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What the run processed, for the summary page."""
+
+    input_dir: str
+    files: int
+    pages: int
+    providers: tuple[str, ...]
+    problems: int
+    elapsed_s: float
+    patient: str  # patient name as read ("" if unknown)
+
+
+@dataclass(frozen=True)
+class ReportPaths:
+    """Where the four outputs were written."""
+
+    discrepancies: Path
+    facts: Path
+    problems: Path
+    annotated: Path
+
+
+def write_reports(
+    out_dir: Path,
+    facts: Sequence[Fact],
+    findings: Sequence[Finding],
+    problems: Sequence[Problem],
+    pages: Sequence[OcrPage],
+    summary: RunSummary,
+    *,
+    page_images: Mapping[PageKey, Path] | None = None,
+) -> ReportPaths:
+    """Write the four outputs into `out_dir` (created 0700 if missing), each atomically.
+
+    `page_images` optionally maps (provider, file, page) to the page image, used in the
+    annotated PDF for pages whose OCR produced no PDF.
+    """
+    ensure_out_dir(out_dir)
+    paths = ReportPaths(
+        discrepancies=out_dir / DISCREPANCIES_NAME,
+        facts=out_dir / FACTS_NAME,
+        problems=out_dir / PROBLEMS_NAME,
+        annotated=out_dir / ANNOTATED_NAME,
+    )
+    write_discrepancies_csv(paths.discrepancies, findings)
+    write_facts_csv(paths.facts, facts)
+    write_problems_csv(paths.problems, problems)
+    write_annotated_pdf(paths.annotated, findings, pages, summary, page_images=page_images)
+    return paths
+
+
+def ensure_out_dir(out_dir: Path) -> None:
+    """Create the output folder private to the user; an existing one keeps its mode."""
+    out_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+# --- atomic output -------------------------------------------------------------------
+
+
+@contextmanager
+def _atomic_output(path: Path) -> Iterator[IO[bytes]]:
+    """Yield a 0600 temporary file next to `path`; on success fsync it and rename it over `path`.
+
+    A run killed part-way therefore leaves the previous complete file (or none), never a
+    truncated one; on an exception the temporary file is removed.
+    """
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    # O_NOFOLLOW: never write through a symlink planted where the temporary file goes.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    fh = os.fdopen(os.open(tmp, flags, 0o600), "wb")
+    try:
+        with fh:
+            os.fchmod(fh.fileno(), 0o600)  # a reused stale temporary file keeps its old mode
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(directory: Path) -> None:
+    # Makes the rename itself durable; not every platform lets a folder be opened.
+    try:
+        dir_fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def _write_csv_atomic(path: Path, columns: Sequence[str], rows: list[list[object]]) -> None:
+    frame = pd.DataFrame(rows, columns=list(columns), dtype=object)
+    with _atomic_output(path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        frame.to_csv(text, index=False, lineterminator=_CSV_LINE_END)
+        text.flush()
+        text.detach()  # leave closing the raw handle to _atomic_output
+
+
+# --- CSVs ----------------------------------------------------------------------------
+
+
+def _confidence(value: float) -> float:
+    return round(float(value), 2)
+
+
+def _bbox_text(bbox: BBox | None) -> str:
+    return "" if bbox is None else " ".join(str(int(v)) for v in bbox)
+
+
+def write_discrepancies_csv(path: Path, findings: Sequence[Finding]) -> None:
+    """One row per finding, in the order given (most severe first)."""
+    rows: list[list[object]] = [
+        [
+            f.finding_id,
+            f.severity,
+            f.category,
+            f.subject,
+            f.provider,
+            f.file,
+            f.page,
+            f.found,
+            f.expected,
+            "; ".join(f.other_providers),
+            f.explanation,
+            _confidence(f.confidence),
+        ]
+        for f in findings
+    ]
+    _write_csv_atomic(path, DISCREPANCY_COLUMNS, rows)
+
+
+def _fact_row(fact: Fact) -> list[object]:
+    p = fact.provenance
+    text, code = fact.text, fact.code
+    if fact.kind == "identity":
+        if fact.name == "mrn" and fact.value:
+            code = fact.value
+        elif fact.name == "name" and not text:
+            text = fact.value
+    return [
+        p.provider,
+        p.file,
+        p.page,
+        fact.kind,
+        text,
+        fact.name,
+        code,
+        fact.dose,
+        fact.unit,
+        fact.frequency,
+        fact.route,
+        fact.date,
+        fact.status,
+        _confidence(fact.confidence),
+        _bbox_text(p.bbox),
+    ]
+
+
+def _fact_sort_key(fact: Fact, row: list[object]) -> tuple[Any, ...]:
+    p = fact.provenance
+    box = p.bbox
+    # Facts without a box go after the boxed ones of their page; the whole row breaks
+    # the remaining ties so the order never depends on the order facts arrived in.
+    return (
+        p.provider,
+        p.file,
+        p.page,
+        fact.kind,
+        box is None,
+        box[1] if box else 0,
+        box[0] if box else 0,
+        fact.name,
+        tuple(str(v) for v in row),
+    )
+
+
+def write_facts_csv(path: Path, facts: Sequence[Fact]) -> None:
+    """Every fact with its provenance, ordered by provider, file, page, kind, position, name."""
+    keyed = [(_fact_sort_key(f, row), row) for f in facts for row in [_fact_row(f)]]
+    keyed.sort(key=lambda item: item[0])
+    _write_csv_atomic(path, FACT_COLUMNS, [row for _, row in keyed])
+
+
+def write_problems_csv(path: Path, problems: Sequence[Problem]) -> None:
+    """Inputs or pages that could not be processed; the header is written even when empty."""
+    rows: list[list[object]] = [
+        [p.file, "" if p.page is None else p.page, p.stage, p.reason, p.advice] for p in problems
+    ]
+    _write_csv_atomic(path, PROBLEM_COLUMNS, rows)
+
+
+# --- annotated PDF -------------------------------------------------------------------
+
+
+def note_text(finding: Finding) -> str:
+    """The annotation note: what is wrong, and what this record says against the others."""
+    parts = []
+    if finding.found:
+        parts.append(f"found: {finding.found}")
+    if finding.expected:
+        parts.append(f"expected: {finding.expected}")
+    detail = f" ({', '.join(parts)})" if parts else ""
+    return f"{finding.severity} {finding.category}: {finding.explanation}{detail}"
+
+
+def bbox_to_pdf_rect(
+    bbox: BBox, mediabox: RectangleObject, width_px: int, height_px: int, dpi: int
+) -> tuple[float, float, float, float]:
+    """Page pixels (origin top left) to PDF points (origin bottom left) on this page.
+
+    The scale comes from the page's own size over the image size, so it holds whatever
+    resolution Tesseract assumed when it sized the page; 72/dpi only when the image size
+    is unknown. The result is clipped to the page.
+    """
+    nominal = 72.0 / (dpi if dpi > 0 else _FALLBACK_DPI)
+    left, bottom = float(mediabox.left), float(mediabox.bottom)
+    page_w, page_h = float(mediabox.width), float(mediabox.height)
+    sx = page_w / width_px if width_px > 0 else nominal
+    sy = page_h / height_px if height_px > 0 else nominal
+    top = bottom + page_h
+    x0, y0, x1, y1 = (float(v) for v in bbox)
+    rx0 = min(max(left + min(x0, x1) * sx, left), left + page_w)
+    rx1 = min(max(left + max(x0, x1) * sx, left), left + page_w)
+    ry1 = min(max(top - min(y0, y1) * sy, bottom), top)
+    ry0 = min(max(top - max(y0, y1) * sy, bottom), top)
+    return (rx0, ry0, rx1, ry1)
+
+
+def _highlight(finding: Finding, rect: tuple[float, float, float, float]) -> DictionaryObject:
+    x0, y0, x1, y1 = rect
+    # Quad order upper-left, upper-right, lower-left, lower-right: what Acrobat writes
+    # and what pdf.js, Poppler and PDFium expect.
+    quad = ArrayObject(FloatObject(v) for v in (x0, y1, x1, y1, x0, y0, x1, y0))
+    annot = Highlight(
+        rect=rect,
+        quad_points=quad,
+        highlight_color=SEVERITY_COLORS.get(finding.severity, SEVERITY_COLORS["low"]),
+        printing=True,
+        title_bar=f"RecordCheck {finding.finding_id}",
+    )
+    annot[NameObject("/Contents")] = TextStringObject(note_text(finding))
+    annot[NameObject("/NM")] = TextStringObject(finding.finding_id)
+    return annot
+
+
+def _sticky_note(finding: Finding, rect: tuple[float, float, float, float]) -> DictionaryObject:
+    annot = Text(
+        rect=rect,
+        text=note_text(finding),
+        flags=AnnotationFlag.PRINT | AnnotationFlag.NO_ZOOM | AnnotationFlag.NO_ROTATE,
+        title_bar=f"RecordCheck {finding.finding_id}",
+    )
+    color = SEVERITY_COLORS.get(finding.severity, SEVERITY_COLORS["low"])
+    annot[NameObject("/C")] = ArrayObject(
+        FloatObject(int(color[i : i + 2], 16) / 255) for i in (0, 2, 4)
+    )
+    annot[NameObject("/NM")] = TextStringObject(finding.finding_id)
+    return annot
+
+
+def _note_rect(mediabox: RectangleObject, index: int) -> tuple[float, float, float, float]:
+    """The index-th slot in a row of small notes along the top margin, wrapping to new rows."""
+    left, top = float(mediabox.left), float(mediabox.top)
+    step = _NOTE_SIZE_PT + _NOTE_GAP_PT
+    per_row = max(1, int((float(mediabox.width) - 2 * _NOTE_GAP_PT) // step))
+    row, col = divmod(index, per_row)
+    x0 = left + _NOTE_GAP_PT + col * step
+    y1 = top - _NOTE_GAP_PT - row * step
+    return (x0, y1 - _NOTE_SIZE_PT, x0 + _NOTE_SIZE_PT, y1)
+
+
+def _summary_story(findings: Sequence[Finding], summary: RunSummary) -> list[Flowable]:
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"]
+    small = ParagraphStyle("rc-small", parent=body, fontSize=8, leading=9.5)
+    small_bold = ParagraphStyle("rc-small-bold", parent=small, fontName="Helvetica-Bold")
+    story: list[Flowable] = [Paragraph("RecordCheck summary", styles["Title"])]
+
+    def line(label: str, value: str) -> None:
+        story.append(Paragraph(f"<b>{escape(label)}:</b> {escape(value)}", body))
+
+    line("Patient (as read from the records)", summary.patient or "not found in the records")
+    line("Input folder", summary.input_dir)
+    providers = ", ".join(summary.providers) if summary.providers else "none"
+    line(
+        "Processed",
+        f"{summary.files} file(s), {summary.pages} page(s) from "
+        f"{len(summary.providers)} provider(s): {providers}",
+    )
+    line(
+        "Problems",
+        f"{summary.problems} input(s) or page(s) could not be fully processed"
+        + (" (see problems.csv for what to do)" if summary.problems else ""),
+    )
+    line("Likely mistakes found", str(len(findings)))
+    line("Time taken", f"{summary.elapsed_s:.1f} s")
+    story.append(Spacer(1, 8))
+
+    if findings:
+        story.append(_counts_table(findings, small, small_bold))
+        story.append(Spacer(1, 8))
+    story.append(
+        Paragraph(
+            "Highlighted entries on the following pages explain each finding; "
+            "open the annotation note to read it.",
+            body,
+        )
+    )
+    if findings:
+        next_step = (
+            "What to do next: take discrepancies.csv (and this file) to the provider named in "
+            "each row and ask them to check the entry and, if it is wrong, amend the record. "
+            "You have the right to ask a provider to amend your record."
+        )
+    else:
+        next_step = (
+            "No likely mistakes were found in the text that could be read. Pages listed in "
+            "problems.csv were not checked."
+        )
+    story.append(Paragraph(next_step, body))
+
+    if findings:
+        story.append(Spacer(1, 8))
+        story.append(Paragraph("Findings, most severe first", styles["Heading2"]))
+        story.append(_findings_table(findings[:_MAX_LISTED_FINDINGS], small, small_bold))
+        if len(findings) > _MAX_LISTED_FINDINGS:
+            story.append(
+                Paragraph(
+                    f"... and {len(findings) - _MAX_LISTED_FINDINGS} more in discrepancies.csv.",
+                    body,
+                )
+            )
+    return story
+
+
+_GRID = TableStyle(
+    [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+)
+
+
+def _counts_table(findings: Sequence[Finding], cell: ParagraphStyle, head: ParagraphStyle) -> Table:
+    counts = Counter((f.category, f.severity) for f in findings)
+    categories = [c for c in CATEGORIES if any(k[0] == c for k in counts)]
+    categories += sorted({c for c, _ in counts} - set(categories))
+    severities = list(SEVERITIES) + sorted({s for _, s in counts} - set(SEVERITIES))
+    data: list[list[Any]] = [[Paragraph(h, head) for h in ["category", *severities, "total"]]]
+    for cat in categories:
+        row = [counts[(cat, s)] for s in severities]
+        data.append([Paragraph(escape(cat), cell), *map(str, row), str(sum(row))])
+    totals = [sum(counts[(c, s)] for c in categories) for s in severities]
+    data.append([Paragraph("total", head), *map(str, totals), str(sum(totals))])
+    widths = [150.0] + [50.0] * (len(severities) + 1)
+    table = Table(data, colWidths=widths, hAlign="LEFT")
+    table.setStyle(_GRID)
+    return table
+
+
+def _shorten(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 3].rstrip() + "..."
+
+
+def _findings_table(
+    findings: Sequence[Finding], cell: ParagraphStyle, head: ParagraphStyle
+) -> Table:
+    header = ["id", "severity", "category", "subject", "where", "explanation"]
+    data: list[list[Any]] = [[Paragraph(h, head) for h in header]]
+    for f in findings:
+        where = f"{f.provider}, {f.file} p.{f.page}"
+        values = [f.finding_id, f.severity, f.category, f.subject, where, f.explanation]
+        data.append([Paragraph(escape(_shorten(v, _MAX_CELL_CHARS)), cell) for v in values])
+    usable = letter[0] - 2 * _MARGIN_PT
+    widths = [38.0, 46.0, 106.0, 62.0, 110.0]
+    widths.append(usable - sum(widths))
+    table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(_GRID)
+    return table
+
+
+def _summary_pdf(findings: Sequence[Finding], summary: RunSummary) -> bytes:
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=letter,
+        leftMargin=_MARGIN_PT,
+        rightMargin=_MARGIN_PT,
+        topMargin=_MARGIN_PT,
+        bottomMargin=_MARGIN_PT,
+        title="RecordCheck summary",
+        invariant=1,  # no timestamps: same inputs, same summary bytes
+    )
+    doc.build(_summary_story(findings, summary))
+    return buf.getvalue()
+
+
+def _page_size_pt(page: OcrPage) -> tuple[float, float]:
+    dpi = page.dpi if page.dpi > 0 else _FALLBACK_DPI
+    if page.width > 0 and page.height > 0:
+        return (page.width * 72.0 / dpi, page.height * 72.0 / dpi)
+    return letter
+
+
+def _fallback_page_pdf(page: OcrPage, image: Path | None) -> bytes:
+    """A page with just the image when OCR made no PDF, else a placeholder saying so."""
+    buf = io.BytesIO()
+    size = _page_size_pt(page)
+    c = canvas.Canvas(buf, pagesize=size, invariant=1)
+    drawn = False
+    if image is not None and image.is_file():
+        try:
+            c.drawImage(str(image), 0, 0, width=size[0], height=size[1])
+            drawn = True
+        except (OSError, ValueError) as exc:  # unreadable image: fall back to the placeholder
+            log.debug("could not draw page image %s: %s", image, exc)
+    if not drawn:
+        c.setFont("Helvetica-Bold", 14)
+        c.drawString(36, size[1] - 72, "This page could not be read.")
+        c.setFont("Helvetica", 10)
+        c.drawString(36, size[1] - 92, f"{page.provider} / {page.file}, page {page.page}")
+        c.drawString(36, size[1] - 108, "See problems.csv for the reason and what to do.")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _ordered_pages(pages: Sequence[OcrPage]) -> list[OcrPage]:
+    unique: dict[PageKey, OcrPage] = {}
+    for p in pages:
+        unique.setdefault((p.provider, p.file, p.page), p)
+    return [unique[k] for k in sorted(unique)]
+
+
+def _append_input_page(
+    writer: PdfWriter, page: OcrPage, page_images: Mapping[PageKey, Path]
+) -> None:
+    if page.pdf_path is not None:
+        try:
+            reader = PdfReader(page.pdf_path)
+            if reader.pages:
+                writer.add_page(reader.pages[0])
+                return
+        except (OSError, PyPdfError, ValueError) as exc:
+            log.warning("OCR PDF of a page could not be read; using its image instead")
+            log.debug("%s: %s", page.pdf_path, exc)
+    image = page_images.get((page.provider, page.file, page.page))
+    writer.add_page(PdfReader(io.BytesIO(_fallback_page_pdf(page, image))).pages[0])
+
+
+def _annotate_page(
+    writer: PdfWriter, index: int, page: OcrPage | None, findings: Sequence[Finding]
+) -> None:
+    mediabox = writer.pages[index].mediabox
+    notes = 0
+    for f in findings:
+        box = f.provenance.bbox
+        if box is not None and page is not None:
+            rect = bbox_to_pdf_rect(box, mediabox, page.width, page.height, page.dpi)
+            if rect[2] > rect[0] and rect[3] > rect[1]:
+                writer.add_annotation(index, _highlight(f, rect))
+                continue
+        writer.add_annotation(index, _sticky_note(f, _note_rect(mediabox, notes)))
+        notes += 1
+
+
+def _add_outline(writer: PdfWriter, ordered: Sequence[OcrPage], offset: int) -> None:
+    writer.add_outline_item(title="Summary", page_number=0)
+    provider_item = None
+    current_provider: str | None = None
+    current_file: tuple[str, str] | None = None
+    for i, p in enumerate(ordered):
+        if p.provider != current_provider:
+            provider_item = writer.add_outline_item(
+                title=p.provider or "(unknown provider)", page_number=offset + i, is_open=True
+            )
+            current_provider = p.provider
+        if (p.provider, p.file) != current_file:
+            writer.add_outline_item(title=p.file, page_number=offset + i, parent=provider_item)
+            current_file = (p.provider, p.file)
+
+
+def build_annotated_pdf(
+    findings: Sequence[Finding],
+    pages: Sequence[OcrPage],
+    summary: RunSummary,
+    *,
+    page_images: Mapping[PageKey, Path] | None = None,
+) -> PdfWriter:
+    """Summary page(s), then every input page in order, one highlight or note per finding."""
+    writer = PdfWriter()
+    for sp in PdfReader(io.BytesIO(_summary_pdf(findings, summary))).pages:
+        writer.add_page(sp)
+    offset = len(writer.pages)
+
+    ordered = _ordered_pages(pages)
+    index_of: dict[PageKey, int] = {}
+    for i, p in enumerate(ordered):
+        _append_input_page(writer, p, page_images or {})
+        index_of[(p.provider, p.file, p.page)] = offset + i
+
+    by_page: dict[int, list[Finding]] = {}
+    orphans: list[Finding] = []
+    for f in findings:
+        idx = index_of.get((f.provider, f.file, f.page))
+        if idx is None:
+            orphans.append(f)
+        else:
+            by_page.setdefault(idx, []).append(f)
+    for i, p in enumerate(ordered):
+        _annotate_page(writer, offset + i, p, by_page.get(offset + i, []))
+    if orphans:
+        # The page is not in the output (e.g. it failed before OCR): keep the finding
+        # visible as a note on the first summary page rather than drop it.
+        log.warning("%d finding(s) point at pages not in the output", len(orphans))
+        _annotate_page(writer, 0, None, orphans)
+
+    _add_outline(writer, ordered, offset)
+    writer.page_mode = "/UseOutlines"
+    writer.add_metadata({"/Title": "RecordCheck annotated records", "/Creator": "RecordCheck"})
+    return writer
+
+
+def write_annotated_pdf(
+    path: Path,
+    findings: Sequence[Finding],
+    pages: Sequence[OcrPage],
+    summary: RunSummary,
+    *,
+    page_images: Mapping[PageKey, Path] | None = None,
+) -> None:
+    """Build the annotated PDF and write it atomically to `path`."""
+    writer = build_annotated_pdf(findings, pages, summary, page_images=page_images)
+    _write_atomic_with(path, writer.write)
+
+
+def _write_atomic_with(path: Path, write: Callable[[IO[bytes]], object]) -> None:
+    with _atomic_output(path) as fh:
+        write(fh)
