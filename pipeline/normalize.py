@@ -1,0 +1,642 @@
+"""Pure text normalizers: find dates, doses, frequencies and routes in text and normalize them."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from functools import lru_cache
+from importlib import resources
+from typing import TypeVar
+
+from .errors import ConfigError
+from .lexicons import MODELS_PACKAGE
+
+__all__ = [
+    "DateMatch",
+    "DoseMatch",
+    "FrequencyMatch",
+    "RouteMatch",
+    "compare_dates",
+    "dose_value",
+    "find_dates",
+    "find_doses",
+    "find_frequencies",
+    "find_routes",
+    "parse_date",
+]
+
+# The closed vocabularies of docs/architecture.md; a table row outside them fails at load.
+UNITS = ("mg", "mcg", "g", "mg/ml", "units", "meq", "ml", "%", "tab", "cap", "puff", "drop", "patch")
+ROUTES = (
+    "oral", "sublingual", "subcutaneous", "intramuscular", "intravenous", "topical",
+    "transdermal", "inhaled", "nasal", "ophthalmic", "otic", "rectal", "vaginal",
+)
+_FREQUENCY_CODE = re.compile(
+    r"(?:daily|bid|tid|qid|qhs|qam|qod|weekly|monthly|once|prn|q[1-9][0-9]*h|q[1-9][0-9]*-[1-9][0-9]*h)"
+)
+# Partial dates (no day) and bare years are easily something else (a count, a dilution),
+# so they are only taken as dates inside this span of years.
+_PARTIAL_YEARS = range(1800, 2200)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    raw: str
+    iso: str  # "2021-03-14", "2021-03" or "2021"; "" when invalid
+    precision: str  # "day" | "month" | "year"
+    valid: bool  # False for impossible dates (02/30/2021, 13/45/2020)
+
+
+@dataclass(frozen=True)
+class DoseMatch:
+    start: int
+    end: int
+    raw: str
+    dose: str  # canonical decimal without trailing zeros; "1-2" for ranges
+    unit: str  # one of UNITS
+    strength_text: str  # the strength exactly as written (equals raw)
+
+
+@dataclass(frozen=True)
+class FrequencyMatch:
+    start: int
+    end: int
+    raw: str
+    frequency: str  # canonical code, " prn" appended when as-needed is written with it
+    per_day: float | None  # doses per day (upper bound for ranges); None for prn-only/once
+
+
+@dataclass(frozen=True)
+class RouteMatch:
+    start: int
+    end: int
+    raw: str
+    route: str
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _read_table(filename: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    try:
+        text = resources.files(MODELS_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            f"table models/{filename} is missing; reinstall RecordCheck (make setup)"
+        ) from None
+    reader = csv.DictReader(io.StringIO(text))
+    if tuple(reader.fieldnames or ()) != columns:
+        raise ConfigError(f"models/{filename}: columns {reader.fieldnames} are not {list(columns)}")
+    rows = []
+    for lineno, row in enumerate(reader, start=2):
+        if None in row or any(row[c] is None for c in columns):
+            raise ConfigError(f"models/{filename} line {lineno}: expected {len(columns)} columns")
+        rows.append({c: row[c].strip() for c in columns})
+    return rows
+
+
+def _key(text: str) -> str:
+    """How a written form is looked up: case, spaces, dots and hyphens do not matter."""
+    return re.sub(r"[\s.\-]+", "", text.casefold())
+
+
+def _phrase_regex(pattern: str) -> str:
+    """Regex for one table pattern written in plain form.
+
+    A space stands for any run of spaces or hyphens, a hyphen for an optional one, a dot
+    for an optional dot (so "b.i.d." also reads "bid" and "b. i. d."), a slash may have
+    spaces around it; everything else is literal.
+    """
+    parts: list[str] = []
+    last = len(pattern) - 1
+    for i, ch in enumerate(pattern):
+        if ch == " ":
+            parts.append(r"[\s-]+")
+        elif ch == "-":
+            parts.append(r"[\s-]*")
+        elif ch == ".":
+            parts.append(r"\.?" if i == last else r"\.?\s*")
+        elif ch == "/":
+            parts.append(r"\s*/\s*")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+def _alternation(patterns: Iterable[str]) -> str:
+    # Longest first, so that inside one regex the fuller form is tried before its prefix.
+    ordered = sorted(set(patterns), key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(_phrase_regex(p) for p in ordered) + ")"
+
+
+def _lookup(filename: str, rows: list[dict[str, str]], pattern_col: str, value_col: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in rows:
+        key = _key(row[pattern_col])
+        if not key:
+            raise ConfigError(f"models/{filename}: empty {pattern_col}")
+        if out.get(key, row[value_col]) != row[value_col]:
+            raise ConfigError(
+                f"models/{filename}: {row[pattern_col]!r} is written two ways with different values"
+            )
+        out[key] = row[value_col]
+    return out
+
+
+def _parse_per_day(filename: str, raw: str) -> float | None:
+    if not raw:
+        return None
+    try:
+        value = float(Fraction(raw))
+    except (ValueError, ZeroDivisionError):
+        raise ConfigError(f"models/{filename}: per_day {raw!r} is not a number or fraction") from None
+    if value <= 0:
+        raise ConfigError(f"models/{filename}: per_day {raw!r} must be positive")
+    return value
+
+
+@dataclass(frozen=True)
+class _FrequencyTable:
+    regex: re.Pattern[str]
+    codes: dict[str, tuple[str, float | None]]  # key -> (canonical, per_day); "" = ambiguous
+
+
+@lru_cache(maxsize=1)
+def _frequency_table() -> _FrequencyTable:
+    name = "frequencies.csv"
+    rows = _read_table(name, ("pattern", "canonical", "per_day"))
+    codes: dict[str, tuple[str, float | None]] = {}
+    for row in rows:
+        canonical = row["canonical"]
+        if canonical and not _FREQUENCY_CODE.fullmatch(canonical):
+            raise ConfigError(f"models/{name}: {canonical!r} is not a normalized frequency")
+        value = (canonical, _parse_per_day(name, row["per_day"]))
+        key = _key(row["pattern"])
+        if codes.get(key, value) != value:
+            raise ConfigError(f"models/{name}: {row['pattern']!r} is written two ways")
+        codes[key] = value
+    regex = re.compile(
+        r"(?<!\w)" + _alternation(r["pattern"].lower() for r in rows) + r"(?!\w)", re.IGNORECASE
+    )
+    return _FrequencyTable(regex, codes)
+
+
+@dataclass(frozen=True)
+class _RouteTable:
+    regex: re.Pattern[str]
+    routes: dict[str, str]  # key -> route; "" = ambiguous, never reported
+
+
+@lru_cache(maxsize=1)
+def _route_table() -> _RouteTable:
+    name = "routes.csv"
+    rows = _read_table(name, ("pattern", "route"))
+    for row in rows:
+        if row["route"] and row["route"] not in ROUTES:
+            raise ConfigError(f"models/{name}: {row['route']!r} is not a normalized route")
+    regex = re.compile(
+        r"(?<!\w)" + _alternation(r["pattern"].lower() for r in rows) + r"(?!\w)", re.IGNORECASE
+    )
+    return _RouteTable(regex, _lookup(name, rows, "pattern", "route"))
+
+
+# A dose number: 1,000 (thousands) | 10 | 1.5 | 0,5 (decimal comma) | .5 | 1½ | 1 1/2 | 3/4.
+_NUM = (
+    r"(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]{1,4})?"
+    r"|(?:[0-9]{1,3}\s?)?[½¼¾]"
+    r"|(?:[0-9]{1,3}\s+)?(?:1/[24]|3/4)(?![0-9/])"
+    r"|[0-9]{1,7}(?:[.,][0-9]{1,4})?"
+    r"|\.[0-9]{1,4})"
+)
+# Not inside a longer number, a fraction, a date, a "#30" quantity or after a range dash.
+_NUM_START = r"(?<![0-9.,/#½¼¾])(?<![0-9]-)"
+_MASS_TO_MG = {"mg": Decimal(1), "mcg": Decimal("0.001"), "g": Decimal(1000)}
+
+
+@dataclass(frozen=True)
+class _UnitTable:
+    single: re.Pattern[str]  # 10 mg
+    ranged: re.Pattern[str]  # 1-2 tabs, 1 to 2 tablets
+    ratio: re.Pattern[str]  # 500 mg/5 mL
+    units: dict[str, str]  # key -> unit; "" = not a dose (lab value, weight-based, ...)
+
+
+@lru_cache(maxsize=1)
+def _unit_table() -> _UnitTable:
+    name = "units.csv"
+    rows = _read_table(name, ("pattern", "unit"))
+    for row in rows:
+        if row["unit"] and row["unit"] not in UNITS:
+            raise ConfigError(f"models/{name}: {row['unit']!r} is not a normalized unit")
+    patterns = [r["pattern"].lower() for r in rows]
+    unit = r"(?P<unit>" + _alternation(patterns) + r")(?!\w)"
+    simple = _alternation(p for p in patterns if "/" not in p)
+    volume = _alternation(r["pattern"].lower() for r in rows if r["unit"] == "ml")
+    flags = re.IGNORECASE
+    return _UnitTable(
+        single=re.compile(_NUM_START + rf"(?P<n1>{_NUM})\s*" + unit, flags),
+        ranged=re.compile(
+            _NUM_START + rf"(?P<n1>{_NUM})(?:\s*[-–—]\s*|\s+to\s+)(?P<n2>{_NUM})\s*" + unit, flags
+        ),
+        ratio=re.compile(
+            _NUM_START
+            + rf"(?P<n1>{_NUM})\s*(?P<unit>{simple})\s*/\s*(?P<n2>{_NUM})?\s*(?P<vol>{volume})(?!\w)",
+            flags,
+        ),
+        units=_lookup(name, rows, "pattern", "unit"),
+    )
+
+
+@dataclass(frozen=True)
+class _DateTable:
+    regexes: tuple[re.Pattern[str], ...]
+    months: dict[str, int]
+
+
+# OCR reads 0 as O/o and 1 as l/I; inside a numeric date token that is cheap to undo.
+_OCR_DIGIT = "[0-9OolI]"
+_OCR_FIX = str.maketrans("OolI", "0011")
+# A date is not part of a longer number (phone, MRN, version); "03/14/2021-04/01/2021"
+# is a range of two dates, so a hyphen right after a full date is allowed on both sides.
+_DATE_START = r"(?<![0-9A-Za-z/.])(?:(?<![0-9]-)|(?<=[0-9]/[0-9]{4}-))"
+_DATE_END = r"(?![0-9A-Za-z])(?![/.][0-9])"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+
+
+@lru_cache(maxsize=1)
+def _date_table() -> _DateTable:
+    name = "date_words.csv"
+    rows = _read_table(name, ("word", "month"))
+    months: dict[str, int] = {}
+    for row in rows:
+        if not row["month"].isdigit() or not 1 <= int(row["month"]) <= 12:
+            raise ConfigError(f"models/{name}: month {row['month']!r} is not 1-12")
+        months[_key(row["word"])] = int(row["month"])
+    month = r"(?P<mon>" + _alternation(r["word"].lower() for r in rows) + r")(?![A-Za-z])\.?"
+    d = _OCR_DIGIT
+    regexes = (
+        # 03/14/2021, 3-14-21, 03.14.2021 (month first unless the first number is > 12)
+        re.compile(_DATE_START + rf"(?P<a>{d}{{1,2}})(?P<sep>[/.-])(?P<b>{d}{{1,2}})(?P=sep)(?P<y>{d}{{4}}|{d}{{2}})" + _DATE_END),
+        # 2021-03-14, 2021/03/14
+        re.compile(_DATE_START + r"(?P<y>[0-9]{4})(?P<sep>[/.-])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})" + _DATE_END),
+        # 03/2021, 3-2021
+        re.compile(_DATE_START + rf"(?P<m>{d}{{1,2}})[/-](?P<y>{d}{{4}})" + _DATE_END),
+        # 2021-03
+        re.compile(_DATE_START + r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})" + _DATE_END),
+        # 14 Mar 2021, 14-Mar-21, 14th March, 2021
+        re.compile(
+            r"(?<![0-9A-Za-z])(?P<d>[0-9]{1,2})" + _ORDINAL + r"(?:\s+of)?[\s-]*" + month
+            + r"(?:\s*,\s*|[\s-]*)(?P<y>[0-9]{4}|[0-9]{2})(?![0-9A-Za-z])",
+            re.IGNORECASE,
+        ),
+        # Mar 14, 2021, March 14 2021, Mar-14-2021
+        re.compile(
+            r"(?<![A-Za-z])" + month + r"[\s-]*(?P<d>[0-9]{1,2})" + _ORDINAL
+            + r"(?:\s*,\s*|[\s-]+)(?P<y>[0-9]{4})(?![0-9A-Za-z])",
+            re.IGNORECASE,
+        ),
+        # Mar 2021, March, 2021
+        re.compile(
+            r"(?<![A-Za-z])" + month + r"(?:\s*,\s*|[\s-]*)(?P<y>[0-9]{4})(?![0-9A-Za-z])",
+            re.IGNORECASE,
+        ),
+    )
+    return _DateTable(regexes, months)
+
+
+# ---------------------------------------------------------------- helpers
+
+_T = TypeVar("_T")
+
+
+def _longest(candidates: list[tuple[int, int, _T]], length: int) -> list[tuple[int, int, _T]]:
+    """Keep non-overlapping candidates, longest first (earlier start on ties), sorted by start."""
+    taken = bytearray(length)
+    kept: list[tuple[int, int, _T]] = []
+    for start, end, payload in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if end <= start or taken.find(1, start, end) != -1:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append((start, end, payload))
+    kept.sort(key=lambda c: c[0])
+    return kept
+
+
+def _two_digit_year(yy: int, today: datetime.date) -> int:
+    century = today.year // 100 * 100
+    return century + yy if yy <= today.year % 100 + 1 else century - 100 + yy
+
+
+def _make_date(
+    text: str, start: int, end: int, year: int, month: int, day: int | None
+) -> DateMatch:
+    raw = text[start:end]
+    if day is None:
+        valid = 1 <= month <= 12 and year >= 1
+        iso = f"{year:04d}-{month:02d}" if valid else ""
+        return DateMatch(start, end, raw, iso, "month", valid)
+    try:
+        iso = datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return DateMatch(start, end, raw, "", "day", False)
+    return DateMatch(start, end, raw, iso, "day", True)
+
+
+def _ocr_number(token: str) -> int | None:
+    """A numeric date token with O/l misreads undone; None unless it holds a real digit."""
+    if not any(ch.isdigit() for ch in token):
+        return None
+    return int(token.translate(_OCR_FIX))
+
+
+def _date_candidates(
+    text: str, today: datetime.date
+) -> Iterator[tuple[int, int, DateMatch]]:
+    table = _date_table()
+    numeric_mdy, iso_ymd, numeric_my, iso_ym, named_dmy, named_mdy, named_my = table.regexes
+
+    for m in numeric_mdy.finditer(text):
+        a, b, y = _ocr_number(m["a"]), _ocr_number(m["b"]), _ocr_number(m["y"])
+        if a is None or b is None or y is None:
+            continue
+        if len(m["y"]) == 2:
+            if m["sep"] == ".":
+                continue  # "1.10.21" is as likely a version or section number as a date
+            y = _two_digit_year(y, today)
+        month, day = (b, a) if a > 12 else (a, b)
+        yield m.start(), m.end(), _make_date(text, m.start(), m.end(), y, month, day)
+
+    for m in iso_ymd.finditer(text):
+        yield m.start(), m.end(), _make_date(text, m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]))
+
+    for regex in (numeric_my, iso_ym):
+        for m in regex.finditer(text):
+            mon, yr = _ocr_number(m["m"]), _ocr_number(m["y"])
+            if mon is None or yr is None or not 1 <= mon <= 12 or yr not in _PARTIAL_YEARS:
+                continue
+            yield m.start(), m.end(), _make_date(text, m.start(), m.end(), yr, mon, None)
+
+    for regex in (named_dmy, named_mdy, named_my):
+        for m in regex.finditer(text):
+            named = table.months.get(_key(m["mon"]))
+            if named is None:
+                continue
+            month, year = named, int(m["y"])
+            if len(m["y"]) == 2:
+                year = _two_digit_year(year, today)
+            if regex is named_my:
+                if year not in _PARTIAL_YEARS:
+                    continue
+                yield m.start(), m.end(), _make_date(text, m.start(), m.end(), year, month, None)
+            else:
+                yield m.start(), m.end(), _make_date(text, m.start(), m.end(), year, month, int(m["d"]))
+
+
+# ---------------------------------------------------------------- dates
+
+
+def find_dates(text: str, *, today: datetime.date | None = None) -> list[DateMatch]:
+    """Every date written in `text` (day or month precision), impossible ones flagged invalid.
+
+    Two-digit years are read as 20yy up to one year past `today`, else 19yy. Bare years
+    and 8-digit runs (20210314) are not taken here: in running text they are too often
+    something else; `parse_date` accepts them when a field holds nothing but the date.
+    """
+    candidates = list(_date_candidates(text, today or datetime.date.today()))
+    return [payload for _, _, payload in _longest(candidates, len(text))]
+
+
+def parse_date(text: str, *, today: datetime.date | None = None) -> DateMatch | None:
+    """The date that `text` (stripped) consists of, or None when it is anything else."""
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    body = text[start:end]
+    if not body:
+        return None
+    for match in find_dates(text, today=today):
+        if match.start == start and match.end == end:
+            return match
+    if re.fullmatch(r"[0-9]{4}", body) and int(body) in _PARTIAL_YEARS:
+        return DateMatch(start, end, body, body, "year", True)
+    compact = re.fullmatch(r"([0-9]{4})([0-9]{2})([0-9]{2})", body)
+    if compact:
+        year, month, day = (int(g) for g in compact.groups())
+        if year in _PARTIAL_YEARS and 1 <= month <= 12 and 1 <= day <= 31:
+            return _make_date(text, start, end, year, month, day)
+    return None
+
+
+def compare_dates(a: str, b: str) -> bool | None:
+    """Whether two ISO dates agree at the coarser of their precisions; None if either is empty."""
+    if not a or not b:
+        return None
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+# ---------------------------------------------------------------- doses
+
+
+def _number(raw: str) -> Decimal | None:
+    text = raw.strip()
+    vulgar = text[-1:]
+    if vulgar in "½¼¾" and vulgar:
+        whole = text[:-1].strip()
+        return (Decimal(whole) if whole else Decimal(0)) + Decimal(str(unicodedata.numeric(vulgar)))
+    if "/" in text:
+        *wholes, fraction = text.split()
+        num, den = fraction.split("/")
+        return (Decimal(wholes[0]) if wholes else Decimal(0)) + Decimal(num) / Decimal(den)
+    if re.fullmatch(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?", text):
+        text = text.replace(",", "")
+    else:
+        text = text.replace(",", ".")  # a decimal comma: "0,5 mg"
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def _decimal_text(value: Decimal) -> str:
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
+
+
+def _exact_quotient(numerator: Decimal, denominator: Decimal) -> Decimal | None:
+    """numerator/denominator if it has a finite decimal expansion, else None."""
+    if denominator == 0:
+        return None
+    q = Fraction(numerator) / Fraction(denominator)
+    den = q.denominator
+    for p in (2, 5):
+        while den % p == 0:
+            den //= p
+    if den != 1:
+        return None
+    return Decimal(q.numerator) / Decimal(q.denominator)
+
+
+def _dose_candidates(text: str) -> Iterator[tuple[int, int, tuple[str, str] | None]]:
+    """(start, end, (dose, unit)) or (start, end, None) for a span that is not a dose."""
+    table = _unit_table()
+    for m in table.single.finditer(text):
+        value = _number(m["n1"])
+        unit = table.units.get(_key(m["unit"]))
+        if value is None or unit is None:
+            continue
+        yield m.start(), m.end(), ((_decimal_text(value), unit) if unit else None)
+    for m in table.ranged.finditer(text):
+        low, high = _number(m["n1"]), _number(m["n2"])
+        unit = table.units.get(_key(m["unit"]))
+        if low is None or high is None or unit is None or low >= high:
+            continue
+        if m["n2"] and re.search(r"\bfrom\s+$", text[max(0, m.start() - 10) : m.start()], re.I):
+            continue  # "from 10 to 20 mg" is a change, not a range
+        dose = f"{_decimal_text(low)}-{_decimal_text(high)}"
+        yield m.start(), m.end(), ((dose, unit) if unit else None)
+    for m in table.ratio.finditer(text):
+        value = _number(m["n1"])
+        volume = _number(m["n2"]) if m["n2"] else Decimal(1)
+        unit = table.units.get(_key(m["unit"]))
+        if value is None or volume is None or unit is None:
+            continue
+        if unit not in _MASS_TO_MG:
+            yield m.start(), m.end(), None  # 100 units/mL, 20 mEq/15 mL: a strength, not a dose
+            continue
+        per_ml = _exact_quotient(value * _MASS_TO_MG[unit], volume)
+        if per_ml is not None:
+            yield m.start(), m.end(), (_decimal_text(per_ml), "mg/ml")
+
+
+def find_doses(text: str) -> list[DoseMatch]:
+    """Every dose (a number with a unit) in `text`; bare numbers are never doses.
+
+    Concentrations are given per mL when they divide exactly ("500 mg/5 mL" -> 100 mg/ml);
+    otherwise only the leading "500 mg" is reported. Lab values and weight-based doses
+    ("110 mg/dL", "10 mg/kg") are not reported.
+    """
+    kept = _longest(list(_dose_candidates(text)), len(text))
+    out = []
+    for start, end, payload in kept:
+        if payload is None:
+            continue
+        raw = text[start:end]
+        out.append(DoseMatch(start, end, raw, payload[0], payload[1], raw))
+    return out
+
+
+def dose_value(dose: str) -> float | None:
+    """The number of a normalized dose: "0.5" -> 0.5, "1-2" -> 2.0 (the upper bound)."""
+    m = re.fullmatch(r"\s*(?:[0-9]*\.?[0-9]+\s*-\s*)?([0-9]*\.?[0-9]+)\s*", dose)
+    return float(m.group(1)) if m else None
+
+
+# ---------------------------------------------------------------- frequencies
+
+_HOURS = r"\s*(?:hours|hour|hrs|hr|h)(?!\w)"
+_RANGE = r"(?P<n>[0-9]{1,3})(?:\s*(?:[-–]|to)\s*(?P<m>[0-9]{1,3}))?"
+_Q_HOURS = re.compile(r"(?<!\w)q\.?\s*" + _RANGE + _HOURS, re.IGNORECASE)
+_EVERY_HOURS = re.compile(r"(?<!\w)every\s*" + _RANGE + _HOURS, re.IGNORECASE)
+_EVERY_DAYS = re.compile(r"(?<!\w)(?:every|q\.?)\s*(?P<n>[0-9]{1,2})\s*(?:days|day|d)(?!\w)", re.IGNORECASE)
+_TIMES_A_DAY = re.compile(
+    r"(?<!\w)(?P<n>[0-9]{1,2})\s*(?:x|times|time)\s*(?:(?:a|per|each|every)\s+|/\s*)?(?:day|daily|d)(?!\w)",
+    re.IGNORECASE,
+)
+# What may stand between a frequency and the "PRN" that qualifies it.
+_PRN_GAP = re.compile(r"[ \t,;:(\-]{0,4}")
+
+_Freq = tuple[str, float | None]
+
+
+def _interval(hours: int, upper: int | None, days_ok: bool = True) -> _Freq | None:
+    """The canonical form of "every N(-M) hours": an alias from the table or q<N>h."""
+    codes = _frequency_table().codes
+    if hours <= 0 or (upper is not None and upper <= 0):
+        return None
+    if upper is not None and upper != hours:
+        low, high = sorted((hours, upper))
+        return codes.get(_key(f"q{low}-{high}h"), (f"q{low}-{high}h", 24 / low))
+    alias = codes.get(_key(f"q{hours}h"))
+    if alias is not None:
+        return alias
+    return (f"q{hours}h", 24 / hours) if days_ok else None
+
+
+def _frequency_candidates(text: str) -> Iterator[tuple[int, int, _Freq]]:
+    table = _frequency_table()
+    for m in table.regex.finditer(text):
+        value = table.codes.get(_key(m.group()))
+        if value is not None:
+            yield m.start(), m.end(), value  # ("", None) for ambiguous forms: blocks, dropped later
+    for regex in (_Q_HOURS, _EVERY_HOURS):
+        for m in regex.finditer(text):
+            found = _interval(int(m["n"]), int(m["m"]) if m["m"] else None)
+            if found:
+                yield m.start(), m.end(), found
+    for m in _EVERY_DAYS.finditer(text):
+        days = int(m["n"])
+        # Longer intervals only where the table names them (every 7 days = weekly).
+        found = _interval(24 * days, None, days_ok=days <= 3)
+        if found:
+            yield m.start(), m.end(), found
+    for m in _TIMES_A_DAY.finditer(text):
+        n = int(m["n"])
+        if n and 24 % n == 0:
+            found = _interval(24 // n, None)
+            if found:
+                yield m.start(), m.end(), found
+
+
+def find_frequencies(text: str) -> list[FrequencyMatch]:
+    """Every dosing frequency in `text`, normalized; a PRN next to a frequency joins it."""
+    kept = [c for c in _longest(list(_frequency_candidates(text)), len(text)) if c[2][0]]
+    out: list[FrequencyMatch] = []
+    i = 0
+    while i < len(kept):
+        start, end, (code, per_day) = kept[i]
+        if i + 1 < len(kept):
+            n_start, n_end, (n_code, n_per_day) = kept[i + 1]
+            adjacent = _PRN_GAP.fullmatch(text, end, n_start) is not None
+            if adjacent and (code == "prn") != (n_code == "prn"):
+                base, base_per_day = (n_code, n_per_day) if code == "prn" else (code, per_day)
+                out.append(
+                    FrequencyMatch(start, n_end, text[start:n_end], f"{base} prn", base_per_day)
+                )
+                i += 2
+                continue
+        out.append(FrequencyMatch(start, end, text[start:end], code, per_day))
+        i += 1
+    return out
+
+
+# ---------------------------------------------------------------- routes
+
+
+def find_routes(text: str) -> list[RouteMatch]:
+    """Every route of administration in `text`.
+
+    "OD" is never reported: it means "right eye" to some writers and "once daily" to
+    others (ISMP lists it as error-prone), so neither reading is safe.
+    """
+    table = _route_table()
+    candidates = []
+    for m in table.regex.finditer(text):
+        route = table.routes.get(_key(m.group()))
+        if route is not None:
+            candidates.append((m.start(), m.end(), route))
+    return [
+        RouteMatch(start, end, text[start:end], route)
+        for start, end, route in _longest(candidates, len(text))
+        if route
+    ]
+
