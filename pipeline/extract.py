@@ -1,0 +1,739 @@
+"""Extract stage: the OCR'd pages of one document -> normalized Facts with provenance (spaCy rules)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from statistics import mean
+
+import spacy
+from spacy.language import Language
+
+from . import normalize
+from .config import ExtractSettings, Settings
+from .extract_nlp import (
+    ALLERGEN,
+    DRUG,
+    VACCINE,
+    LexiconComponent,
+    LexiconIndex,
+    LexMatch,
+    SectionMark,
+    section_at,
+)
+from .extract_rules import ExtractRules, PatternRule, load_extract_rules
+from .extract_text import COLUMN_SEP, DocText, build_doc_text, ocr_page_from_text
+from .lexicons import Allergen, DrugName, Lexicons, VaccineName
+from .records import Fact, OcrPage, Provenance
+
+__all__ = ["build_nlp", "extract_facts", "ocr_page_from_text"]
+
+log = logging.getLogger(__name__)
+
+_MASS_UNITS = {"mg", "mcg", "g", "mg/ml", "units", "meq", "ml", "%"}
+_CLAUSE_BREAK = re.compile(r"[;,]|\.(?!\d)|\bbut\b|\band\b(?=\s+(?:no|not|denies)\b)", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[;]|\.(?:\s|$)")
+
+# ---------------------------------------------------------------- nlp construction
+
+_NLP_CACHE: dict[tuple[int, ExtractSettings], tuple[Lexicons, Language]] = {}
+
+
+def build_nlp(lexicons: Lexicons, settings: Settings) -> Language:
+    """spacy.blank("en") with the section, lexicon and fuzzy components; built once per process."""
+    key = (id(lexicons), settings.extract)
+    cached = _NLP_CACHE.get(key)
+    if cached is not None and cached[0] is lexicons:
+        return cached[1]
+    rules = load_extract_rules()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("recordcheck_sections")
+    nlp.add_pipe("recordcheck_lexicon")
+    nlp.add_pipe(
+        "recordcheck_fuzzy",
+        config={
+            "min_score": float(settings.extract.fuzzy_min_score),
+            "ambiguity_margin": float(settings.extract.ambiguity_margin),
+        },
+    )
+    index = LexiconIndex(lexicons, {r.pattern.lower() for r in rules.family("not_a_drug")})
+    lex = nlp.get_pipe("recordcheck_lexicon")
+    assert isinstance(lex, LexiconComponent)
+    lex.add_lexicons(index)
+    nlp.get_pipe("recordcheck_fuzzy").add_lexicons(index)  # type: ignore[attr-defined]
+    _NLP_CACHE.clear()
+    _NLP_CACHE[key] = (lexicons, nlp)
+    return nlp
+
+
+# ---------------------------------------------------------------- cue tables
+
+
+@dataclass(frozen=True)
+class _Cue:
+    regex: re.Pattern[str]
+    value: str
+    rank: int
+    colon: bool
+
+
+def _label_regex(rule: PatternRule) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + rule.pattern + r")(?![\w])", re.IGNORECASE)
+
+
+class _Cues:
+    """The pattern families compiled once per process."""
+
+    def __init__(self, rules: ExtractRules) -> None:
+        def comp(family: str) -> list[_Cue]:
+            return [_Cue(r.compiled(), r.value, r.rank, r.colon) for r in rules.family(family)]
+
+        def labels(family: str) -> list[_Cue]:
+            return [_Cue(_label_regex(r), r.value, r.rank, r.colon) for r in rules.family(family)]
+
+        self.status = comp("status")
+        self.negation = comp("allergy_negation")
+        self.allergy_before = [c for c in comp("allergy_cue") if c.value == "before"]
+        self.allergy_after = [c for c in comp("allergy_cue") if c.value == "after"]
+        self.reaction = sorted(comp("reaction"), key=lambda c: -len(c.regex.pattern))
+        self.med_cue = comp("med_cue")
+        self.vaccine_cue = comp("vaccine_cue")
+        self.dose_number = comp("dose_number")
+        self.identity = labels("identity_label")
+        self.reject_prefix = {r.pattern.lower() for r in rules.family("identity_reject_prefix")}
+        self.doc_date = labels("document_date_label")
+        self.noise = comp("noise_line")
+        self.fax = comp("fax_line")
+
+
+_CUES: _Cues | None = None
+
+
+def _cues() -> _Cues:
+    global _CUES
+    if _CUES is None:
+        _CUES = _Cues(load_extract_rules())
+    return _CUES
+
+
+def _any(cues: Sequence[_Cue], text: str) -> bool:
+    return any(c.regex.search(text) for c in cues)
+
+
+def _lex_maps(
+    lexicons: Lexicons,
+) -> tuple[dict[str, list[DrugName]], dict[str, list[VaccineName]], dict[str, list[Allergen]]]:
+    drugs: dict[str, list[DrugName]] = {}
+    for d in lexicons.drugs:
+        drugs.setdefault(d.name.lower(), []).append(d)
+    vaccines: dict[str, list[VaccineName]] = {}
+    for v in lexicons.vaccines:
+        vaccines.setdefault(v.name.lower(), []).append(v)
+    allergens: dict[str, list[Allergen]] = {}
+    for a in lexicons.allergens:
+        allergens.setdefault(a.name.lower(), []).append(a)
+    return drugs, vaccines, allergens
+
+
+_MAPS: dict[int, tuple[Lexicons, tuple]] = {}
+
+
+def _maps_for(lexicons: Lexicons) -> tuple:
+    hit = _MAPS.get(id(lexicons))
+    if hit is not None and hit[0] is lexicons:
+        return hit[1]
+    maps = _lex_maps(lexicons)
+    _MAPS.clear()
+    _MAPS[id(lexicons)] = (lexicons, maps)
+    return maps
+
+
+# ---------------------------------------------------------------- the stage
+
+
+@dataclass
+class _Ctx:
+    doc_text: DocText
+    pages: Sequence[OcrPage]
+    settings: Settings
+    drugs: dict[str, list[DrugName]]
+    vaccines: dict[str, list[VaccineName]]
+    allergens: dict[str, list[Allergen]]
+    cues: _Cues
+
+
+def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settings) -> list[Fact]:
+    """All facts of one document (its pages in order): medications, allergies, vaccines, identity, date."""
+    if not pages:
+        return []
+    doc_text = build_doc_text(pages)
+    if not doc_text.text.strip():
+        return []
+    nlp = build_nlp(lexicons, settings)
+    doc = nlp(doc_text.text)
+    drugs, vaccines, allergens = _maps_for(lexicons)
+    ctx = _Ctx(doc_text, pages, settings, drugs, vaccines, allergens, _cues())
+    facts: list[Fact] = []
+    label_spans: list[tuple[int, int]] = []
+    identity, doc_dates = _header_facts(ctx, doc, label_spans)
+    facts.extend(identity)
+    matches: list[LexMatch] = doc._.rc_matches or []
+    for li, line in enumerate(doc_text.lines):
+        line_matches = [m for m in matches if line.start <= m.start < line.end]
+        if line_matches:
+            facts.extend(_line_facts(ctx, doc, li, line_matches, label_spans))
+        facts.extend(_negation_only_facts(ctx, doc, li, line_matches))
+    best = _best_document_date(doc_dates)
+    if best is not None:
+        facts.append(best)
+    out = _dedupe(facts)
+    log.debug("extracted %d facts from %s", len(out), pages[0].file)
+    return out
+
+
+# ---------------------------------------------------------------- helpers: provenance
+
+
+def _fact(
+    ctx: _Ctx, kind: str, name: str, start: int, end: int, rule: str, score: float = 100.0, **kw: object
+) -> Fact:
+    words = ctx.doc_text.words_in(start, end)
+    if words:
+        page_index = words[0][0]
+        same_page = [w for pi, w in words if pi == page_index]
+    else:
+        page_index = ctx.doc_text.lines[ctx.doc_text.line_at(start)].page_index
+        same_page = []
+    page = ctx.pages[page_index]
+    confs = [w.conf for w in same_page if w.conf >= 0]
+    ocr_conf = mean(confs) / 100.0 if confs else 1.0
+    bbox = None
+    if same_page:
+        bbox = (
+            min(w.bbox[0] for w in same_page),
+            min(w.bbox[1] for w in same_page),
+            max(w.bbox[2] for w in same_page),
+            max(w.bbox[3] for w in same_page),
+        )
+    text = re.sub(r"\s+", " ", ctx.doc_text.text[start:end]).strip(" ,;:-")
+    prov = Provenance(page.provider, page.file, page.page, bbox, rule)
+    confidence = round(max(0.0, min(1.0, ocr_conf * score / 100.0)), 4)
+    return Fact(kind=kind, name=name, text=text, provenance=prov, confidence=confidence, **kw)  # type: ignore[arg-type]
+
+
+def _section_name(mark: SectionMark | None) -> str:
+    return mark.section if mark else ""
+
+
+# ---------------------------------------------------------------- identity and document date
+
+
+@dataclass
+class _Label:
+    start: int
+    end: int
+    family: str  # identity | doc_date
+    value: str
+    rank: int
+
+
+def _find_labels(ctx: _Ctx, text: str) -> list[_Label]:
+    hits: list[_Label] = []
+    for family, cues in (("identity", ctx.cues.identity), ("doc_date", ctx.cues.doc_date)):
+        for cue in cues:
+            for m in cue.regex.finditer(text):
+                after = text[m.end() : m.end() + 3]
+                has_colon = bool(re.match(r"\s*[:#]", after))
+                if cue.colon and not has_colon:
+                    continue
+                hits.append(_Label(m.start(), m.end(), family, cue.value, cue.rank))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[_Label] = []
+    for h in hits:
+        if kept and h.start < kept[-1].end:
+            continue
+        kept.append(h)
+    return kept
+
+
+def _value_region(text: str, label: _Label, nxt: _Label | None) -> tuple[int, int]:
+    start = label.end
+    m = re.match(r"\s*[:#.]*\s*", text[start:])
+    if m:
+        start += m.end()
+    end = nxt.start if nxt is not None else len(text)
+    tab = text.find(COLUMN_SEP, start, end)
+    if tab >= 0:
+        end = tab
+    return start, end
+
+
+_NAME_SUFFIX = {"jr", "sr", "ii", "iii", "iv", "md", "do", "rn", "np", "pa"}
+_TITLES = {"mr", "mrs", "ms", "miss", "mx"}
+
+
+def _normalize_person(raw: str) -> str:
+    raw = raw.strip()
+    if "," in raw:
+        family, _, rest = raw.partition(",")
+        ordered = rest.split() + family.split()
+    else:
+        ordered = raw.split()
+    tokens: list[str] = []
+    for tok in ordered:
+        if re.search(r"\d", tok):
+            break
+        clean = re.sub(r"[^a-z]", "", tok.lower())
+        if not clean or clean in _NAME_SUFFIX or clean in _TITLES:
+            continue
+        tokens.append(clean)
+    if not 2 <= len(tokens) <= 5:
+        return ""
+    return " ".join(tokens)
+
+
+def _normalize_mrn(raw: str) -> str:
+    parts: list[str] = []
+    for tok in raw.split():
+        tok = tok.strip(".,;:")
+        if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9\-/]*", tok) and (
+            re.search(r"\d", tok) or (tok.isalpha() and tok.isupper() and len(tok) <= 4)
+        ):
+            parts.append(tok)
+        else:
+            break
+    value = "".join(parts)
+    return value if re.search(r"\d", value) else ""
+
+
+def _header_facts(
+    ctx: _Ctx, doc: spacy.tokens.Doc, label_spans: list[tuple[int, int]]
+) -> tuple[list[Fact], list[tuple[int, int, Fact]]]:
+    facts: list[Fact] = []
+    dates: list[tuple[int, int, Fact]] = []
+    for line in ctx.doc_text.lines:
+        text = line.text
+        labels = _find_labels(ctx, text)
+        mark = section_at(doc, line.start)
+        section = _section_name(mark)
+        for i, lab in enumerate(labels):
+            nxt = labels[i + 1] if i + 1 < len(labels) else None
+            vs, ve = _value_region(text, lab, nxt)
+            value = text[vs:ve]
+            if not value.strip():
+                continue
+            if lab.family == "identity":
+                before = re.findall(r"[a-z]+", text[: lab.start].split(COLUMN_SEP)[-1].lower())
+                if before and before[-1] in ctx.cues.reject_prefix:
+                    continue
+                fact = _identity_fact(ctx, line.start, lab, vs, ve, value)
+                if fact is not None:
+                    facts.append(fact)
+                    label_spans.append((line.start + lab.start, line.start + ve))
+            else:
+                if lab.rank >= 3 and section:
+                    continue  # a bare "Date:" is the document's date only in the header
+                if section in ("medications", "immunizations", "allergies"):
+                    continue
+                found = normalize.find_dates(value)
+                if not found or found[0].start > 2:
+                    continue
+                dm = found[0]
+                s, e = line.start + vs + dm.start, line.start + vs + dm.end
+                label_spans.append((line.start + lab.start, e))
+                fact = _fact(
+                    ctx, "document_date", "", line.start + lab.start, e, "extract.document_date.label",
+                    date=dm.iso if dm.valid else "", value=lab.value, date_valid=dm.valid,
+                    raw_date=dm.raw, section=section,
+                )
+                dates.append((lab.rank, s, fact))
+        if _any(ctx.cues.fax, text):
+            for dm in normalize.find_dates(text):
+                s, e = line.start + dm.start, line.start + dm.end
+                label_spans.append((s, e))
+                if dm.valid:
+                    fact = _fact(
+                        ctx, "document_date", "", line.start, line.end, "extract.document_date.fax",
+                        date=dm.iso, value="fax", raw_date=dm.raw, section=section,
+                    )
+                    dates.append((9, s, fact))
+                break
+        elif _any(ctx.cues.noise, text):
+            for dm in normalize.find_dates(text):
+                label_spans.append((line.start + dm.start, line.start + dm.end))
+    return facts, dates
+
+
+def _identity_fact(ctx: _Ctx, base: int, lab: _Label, vs: int, ve: int, value: str) -> Fact | None:
+    start, end = base + lab.start, base + ve
+    if lab.value == "name":
+        person = _normalize_person(value)
+        if not person:
+            return None
+        return _fact(ctx, "identity", "name", start, end, "extract.identity.name", value=person)
+    if lab.value == "dob":
+        found = normalize.find_dates(value)
+        if not found or found[0].start > 2:
+            return None
+        dm = found[0]
+        end = base + vs + dm.end
+        return _fact(
+            ctx, "identity", "dob", start, end, "extract.identity.dob",
+            date=dm.iso if dm.valid else "", value=dm.iso if dm.valid else "",
+            date_valid=dm.valid, raw_date=dm.raw,
+        )
+    if lab.value == "mrn":
+        mrn = _normalize_mrn(value)
+        if not mrn:
+            return None
+        return _fact(ctx, "identity", "mrn", start, end, "extract.identity.mrn", value=mrn)
+    return None
+
+
+def _best_document_date(dates: list[tuple[int, int, Fact]]) -> Fact | None:
+    valid = [d for d in dates if d[2].date]
+    pool = valid or dates
+    if not pool:
+        return None
+    return min(pool, key=lambda d: (d[0], d[1]))[2]
+
+
+# ---------------------------------------------------------------- list entries
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def _clause_of(clauses: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    for s, e in clauses:
+        if s <= offset <= e:
+            return s, e
+    return 0, 0
+
+
+def _choose(line_matches: list[LexMatch]) -> list[list[LexMatch]]:
+    """Group matches sharing a text span (a name can be a drug and an allergen at once)."""
+    groups: list[list[LexMatch]] = []
+    for m in sorted(line_matches, key=lambda m: (m.start, -(m.end - m.start))):
+        if groups and m.start < max(x.end for x in groups[-1]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def _line_facts(
+    ctx: _Ctx, doc: spacy.tokens.Doc, li: int, line_matches: list[LexMatch],
+    label_spans: list[tuple[int, int]],
+) -> list[Fact]:
+    line = ctx.doc_text.lines[li]
+    text = line.text
+    base = line.start
+    groups = _choose(line_matches)
+    clauses = _clauses(text)
+    out: list[Fact] = []
+    for gi, group in enumerate(groups):
+        start = min(m.start for m in group) - base
+        end = max(m.end for m in group) - base
+        nxt = (min(m.start for m in groups[gi + 1]) - base) if gi + 1 < len(groups) else len(text)
+        prev_end = (max(m.end for m in groups[gi - 1]) - base) if gi > 0 else 0
+        labels = {m.label: m for m in group}
+        mark = section_at(doc, base + start)
+        section = _section_name(mark)
+        cs, ce = _clause_of(clauses, start)
+        clause_before = text[cs:start]
+        seg_text = text[end:nxt]
+        # A clause break between this entry and the next one ends this entry's words there.
+        seg_end = nxt
+        if gi + 1 < len(groups):
+            breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, end, nxt)]
+            if breaks:
+                seg_end = max(end, breaks[-1] - 1)
+        seg_text = text[end:seg_end]
+        prefix = text[max(prev_end, cs) : start]
+        negation = _negation_before(ctx, text, cs, start)
+        allergy_ctx = (
+            section == "allergies"
+            or _any(ctx.cues.allergy_before, text[:start])
+            or negation is not None
+            or _allergy_after(ctx, text, end)
+        )
+        doses = normalize.find_doses(seg_text)
+        has_dose = bool(doses)
+        if VACCINE in labels and (DRUG not in labels or not has_dose):
+            fact = _vaccine_fact(ctx, labels[VACCINE], section, li, groups, gi, label_spans)
+            if fact is not None and (not allergy_ctx or section == "immunizations"):
+                out.append(fact)
+                continue
+        if allergy_ctx and not (has_dose and section != "allergies" and not negation) and not (
+            has_dose and DRUG in labels and not _any(ctx.cues.allergy_before, clause_before)
+        ):
+            fact = _allergy_fact(ctx, labels, base, start, end, seg_end, negation, section)
+            if fact is not None:
+                out.append(fact)
+            continue
+        if DRUG not in labels:
+            continue
+        med_ctx = (
+            section == "medications"
+            or has_dose
+            or (section not in ("problems", "allergies") and _any(ctx.cues.med_cue, clause_before))
+        )
+        if not med_ctx:
+            continue
+        out.append(_med_fact(ctx, labels[DRUG], base, start, end, seg_end, prefix, seg_text, mark))
+    return out
+
+
+def _negation_before(ctx: _Ctx, text: str, clause_start: int, start: int) -> str | None:
+    region = text[clause_start:start]
+    for cue in ctx.cues.negation:
+        if cue.value in ("scope", "scope_or_none") and cue.regex.search(region):
+            return cue.value
+    return None
+
+
+def _allergy_after(ctx: _Ctx, text: str, end: int) -> bool:
+    tail = text[end : end + 14]
+    return any(
+        (m := c.regex.match(tail.lstrip(" -:"))) is not None and m.start() == 0
+        for c in ctx.cues.allergy_after
+    )
+
+
+def _drug_concept(ctx: _Ctx, m: LexMatch) -> tuple[str, str, str, list[str]]:
+    """(ingredient, rxcui, class, other ingredients the same name could mean)."""
+    entries = ctx.drugs.get(m.name, [])
+    if not entries:
+        return m.name, "", "", list(m.ambiguous)
+    ingredients = sorted({e.ingredient.lower() for e in entries})
+    preferred = [e for e in entries if e.name_type == "generic" or e.name.lower() == e.ingredient.lower()]
+    chosen = preferred[0] if preferred else entries[0]
+    ingredient = chosen.ingredient.lower()
+    others = [i for i in ingredients if i != ingredient]
+    # A brand row may lack the code or class its generic row carries.
+    generic = next((e for e in ctx.drugs.get(ingredient, []) if e.ingredient.lower() == ingredient), chosen)
+    rxcui = chosen.rxcui or generic.rxcui
+    drug_class = chosen.drug_class or generic.drug_class
+    return ingredient, rxcui, drug_class, others + list(m.ambiguous)
+
+
+def _med_fact(
+    ctx: _Ctx, m: LexMatch, base: int, start: int, end: int, seg_end: int, prefix: str,
+    seg_text: str, mark: SectionMark | None,
+) -> Fact:
+    ingredient, rxcui, drug_class, ambiguous = _drug_concept(ctx, m)
+    doses = normalize.find_doses(seg_text)
+    strength = next((d for d in doses if d.unit in _MASS_UNITS), None) or (doses[0] if doses else None)
+    freqs = normalize.find_frequencies(seg_text)
+    routes = normalize.find_routes(seg_text)
+    status = ""
+    if mark is not None and mark.status:
+        status = mark.status
+    cue_text = prefix + " " + seg_text
+    found_status = _status(ctx, cue_text)
+    if found_status and found_status != "active":
+        status = found_status
+    attr_end = end
+    for found in (strength, freqs[0] if freqs else None, routes[0] if routes else None):
+        if found is not None:
+            attr_end = max(attr_end, end + found.end)
+    fact_end = seg_end if seg_end - end < 80 else attr_end
+    text_end = len(ctx.doc_text.text[base + end : base + fact_end].rstrip(" ,;\t")) + end
+    return _fact(
+        ctx, "medication", ingredient, base + start, base + text_end,
+        f"extract.medication.{m.rule}", m.score,
+        code=rxcui,
+        dose=strength.dose if strength else "",
+        unit=strength.unit if strength else "",
+        frequency=freqs[0].frequency if freqs else "",
+        route=routes[0].route if routes else "",
+        status=status or "active",
+        group=drug_class,
+        ambiguous_with=tuple(dict.fromkeys(ambiguous)),
+        section=_section_name(mark),
+    )
+
+
+def _status(ctx: _Ctx, text: str) -> str:
+    hits: list[tuple[int, str]] = []
+    for cue in ctx.cues.status:
+        m = cue.regex.search(text)
+        if m is not None:
+            hits.append((m.start(), cue.value))
+    non_active = [h for h in hits if h[1] != "active"]
+    if non_active:
+        return min(non_active)[1]
+    return "active" if hits else ""
+
+
+def _reaction(ctx: _Ctx, text: str) -> str:
+    best: tuple[int, str] | None = None
+    for cue in ctx.cues.reaction:
+        m = cue.regex.search(text)
+        if m is not None and (best is None or m.start() < best[0]):
+            best = (m.start(), cue.value)
+    return best[1] if best else ""
+
+
+def _allergy_fact(
+    ctx: _Ctx, labels: dict[str, LexMatch], base: int, start: int, end: int, seg_end: int,
+    negation: str | None, section: str,
+) -> Fact | None:
+    if ALLERGEN in labels:
+        m = labels[ALLERGEN]
+        entries = ctx.allergens.get(m.name, [])
+        name = entries[0].allergen.lower() if entries else m.name
+        group = entries[0].group if entries else ""
+        ambiguous = list(m.ambiguous)
+    elif DRUG in labels:
+        m = labels[DRUG]
+        name, _, group, ambiguous = _drug_concept(ctx, m)
+    else:
+        return None
+    reaction = _reaction(ctx, ctx.doc_text.text[base + end : base + seg_end]) if not negation else ""
+    return _fact(
+        ctx, "allergy", name, base + start, base + seg_end, f"extract.allergy.{m.rule}", m.score,
+        status="negated" if negation else "active", group=group, reaction=reaction,
+        ambiguous_with=tuple(dict.fromkeys(ambiguous)), section=section,
+    )
+
+
+def _negation_only_facts(
+    ctx: _Ctx, doc: spacy.tokens.Doc, li: int, line_matches: list[LexMatch]
+) -> list[Fact]:
+    """NKDA / "no known allergies" / "denies allergies" with no allergen after it: one "none" fact."""
+    line = ctx.doc_text.lines[li]
+    text = line.text
+    out: list[Fact] = []
+    clauses = _clauses(text)
+    for cue in ctx.cues.negation:
+        if cue.value not in ("none", "scope_or_none"):
+            continue
+        for m in cue.regex.finditer(text):
+            if cue.value == "scope_or_none":
+                _, ce = _clause_of(clauses, m.end())
+                if any(m.end() <= x.start - line.start < max(ce, m.end()) + 1 for x in line_matches):
+                    continue
+            out.append(
+                _fact(
+                    ctx, "allergy", "none", line.start + m.start(), line.start + m.end(),
+                    "extract.allergy.negation", status="negated",
+                    section=_section_name(section_at(doc, line.start + m.start())),
+                )
+            )
+    return out[:1]
+
+
+# ---------------------------------------------------------------- vaccines
+
+
+def _vaccine_fact(
+    ctx: _Ctx, m: LexMatch, section: str, li: int, groups: list[list[LexMatch]], gi: int,
+    label_spans: list[tuple[int, int]],
+) -> Fact | None:
+    line = ctx.doc_text.lines[li]
+    text = line.text
+    base = line.start
+    start, end = m.start - base, m.end - base
+    vac_groups = [g for g in groups if any(x.label == VACCINE for x in g)]
+    vi = next(i for i, g in enumerate(vac_groups) if m in g)
+    # "Td/Tdap": two names joined by a slash are one entry the record did not settle.
+    joined: list[LexMatch] = []
+    if vi + 1 < len(vac_groups):
+        nm = next(x for x in vac_groups[vi + 1] if x.label == VACCINE)
+        if re.fullmatch(r"\s*(?:/|or)\s*", text[end : nm.start - base]):
+            joined.append(nm)
+    if vi > 0:
+        pm = next(x for x in vac_groups[vi - 1] if x.label == VACCINE)
+        if re.fullmatch(r"\s*(?:/|or)\s*", text[pm.end - base : start]):
+            return None  # reported with the first name of the pair
+    last = joined[-1] if joined else m
+    nxt_v = next(
+        (min(x.start for x in g) - base for g in vac_groups[vi + 1 :] if not any(j in g for j in joined)),
+        len(text),
+    )
+    cue_ok = section == "immunizations" or _any(ctx.cues.vaccine_cue, text)
+    dates = [
+        d for d in normalize.find_dates(text)
+        if not any(s <= base + d.start < e for s, e in label_spans)
+    ]
+    after = [d for d in dates if last.end - base <= d.start < nxt_v]
+    chosen = after[0] if after else None
+    if chosen is None and vi == 0:
+        before = [d for d in dates if d.end <= start]
+        chosen = before[-1] if before else None
+    if not cue_ok and (chosen is None or section == "problems"):
+        return None
+    entries = ctx.vaccines.get(m.name, [])
+    short = entries[0].short_name.lower() if entries else m.name
+    cvx = entries[0].cvx if entries else ""
+    family = entries[0].family if entries else ""
+    ambiguous = list(m.ambiguous)
+    for j in joined:
+        je = ctx.vaccines.get(j.name, [])
+        jn = je[0].short_name.lower() if je else j.name
+        if jn != short:
+            ambiguous.append(jn)
+    seg_lo = last.end - base
+    masked = list(text[seg_lo:nxt_v])
+    for d in dates:
+        for k in range(max(d.start, seg_lo), min(d.end, nxt_v)):
+            masked[k - seg_lo] = " "
+    dose_number = ""
+    fend = seg_lo
+    if chosen is not None and chosen.start >= seg_lo:
+        fend = chosen.end
+    for cue in ctx.cues.dose_number:
+        dm = cue.regex.search("".join(masked))
+        if dm is not None:
+            dose_number = cue.value or (dm.group(1) if dm.groups() else "")
+            dose_number = dose_number.lstrip("0") or dose_number
+            fend = max(fend, seg_lo + dm.end())
+            break
+    fstart = chosen.start if chosen is not None and chosen.end <= start else start
+    kwargs: dict[str, object] = {"code": cvx, "group": family, "dose_number": dose_number, "section": section}
+    if chosen is not None:
+        kwargs.update(date=chosen.iso if chosen.valid else "", raw_date=chosen.raw, date_valid=chosen.valid)
+    kwargs["ambiguous_with"] = tuple(dict.fromkeys(a for a in ambiguous if a != short))
+    return _fact(
+        ctx, "vaccine", short, base + fstart, base + fend, f"extract.vaccine.{m.rule}", m.score,
+        **kwargs,
+    )
+
+
+# ---------------------------------------------------------------- de-duplication
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    """One fact per distinct normalized statement per document (repeated page headers, lists)."""
+    seen: dict[tuple, int] = {}
+    out: list[Fact] = []
+    for f in facts:
+        if f.kind == "identity":
+            key: tuple = (f.kind, f.name, f.value, f.date)
+        elif f.kind == "allergy":
+            key = (f.kind, f.name, f.status)
+        elif f.kind == "medication":
+            key = (f.kind, f.name, f.dose, f.unit, f.frequency, f.route, f.status)
+        elif f.kind == "vaccine":
+            key = (f.kind, f.name, f.date, f.raw_date, f.dose_number)
+        else:
+            key = (f.kind, f.date)
+        if key in seen:
+            i = seen[key]
+            if f.kind == "allergy" and not out[i].reaction and f.reaction:
+                out[i] = replace(out[i], reaction=f.reaction)
+            continue
+        seen[key] = len(out)
+        out.append(f)
+    return out

@@ -1,0 +1,134 @@
+"""Rule tables for the extract stage (models/sections.csv, models/extract_patterns.jsonl) as typed records."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .errors import ConfigError
+
+MODELS_PACKAGE = "pipeline.models"
+SECTIONS_FILE = "sections.csv"
+PATTERNS_FILE = "extract_patterns.jsonl"
+
+SECTION_KINDS = ("medications", "allergies", "immunizations", "problems", "other")
+FAMILIES = (
+    "status",
+    "allergy_negation",
+    "allergy_cue",
+    "reaction",
+    "med_cue",
+    "vaccine_cue",
+    "dose_number",
+    "identity_label",
+    "identity_reject_prefix",
+    "document_date_label",
+    "noise_line",
+    "fax_line",
+    "not_a_drug",
+)
+
+
+@dataclass(frozen=True)
+class SectionRule:
+    """One section header as written, the section it opens and the status it implies."""
+
+    header: str
+    section: str
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    """One cue: a phrase (matched on word boundaries, any case) or a regex, with its value."""
+
+    family: str
+    pattern: str
+    value: str = ""
+    regex: bool = False
+    rank: int = 0
+    colon: bool = False  # a label that only counts when a colon (or #) follows it
+
+    def compiled(self) -> re.Pattern[str]:
+        if self.regex:
+            return re.compile(self.pattern, re.IGNORECASE)
+        return re.compile(r"(?<![\w])" + re.escape(self.pattern) + r"(?![\w])", re.IGNORECASE)
+
+
+def _strict(cls: type, data: dict[str, Any], where: str) -> Any:
+    """Build a rule record, refusing unknown keys so that a typo in a rule file fails loudly."""
+    known = {f.name for f in fields(cls)}
+    unknown = set(data) - known
+    if unknown:
+        raise ConfigError(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(known)}")
+    try:
+        return cls(**data)
+    except TypeError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+
+
+def _read(filename: str) -> str:
+    try:
+        return resources.files(MODELS_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            f"rule file models/{filename} is missing; reinstall RecordCheck"
+        ) from None
+
+
+@dataclass(frozen=True)
+class ExtractRules:
+    sections: tuple[SectionRule, ...]
+    patterns: tuple[PatternRule, ...]
+
+    def family(self, name: str) -> tuple[PatternRule, ...]:
+        return tuple(p for p in self.patterns if p.family == name)
+
+
+def parse_sections(text: str, where: str = SECTIONS_FILE) -> tuple[SectionRule, ...]:
+    out = []
+    for lineno, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        rule = _strict(
+            SectionRule, {k: (v or "").strip() for k, v in row.items()}, f"{where} line {lineno}"
+        )
+        if rule.section not in SECTION_KINDS:
+            raise ConfigError(
+                f"{where} line {lineno}: section {rule.section!r} not in {SECTION_KINDS}"
+            )
+        out.append(SectionRule(rule.header.lower(), rule.section, rule.status))
+    return tuple(out)
+
+
+def parse_patterns(text: str, where: str = PATTERNS_FILE) -> tuple[PatternRule, ...]:
+    out = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(f"{where} line {lineno}: not JSON ({exc})") from None
+        rule = _strict(PatternRule, data, f"{where} line {lineno}")
+        if rule.family not in FAMILIES:
+            raise ConfigError(f"{where} line {lineno}: family {rule.family!r} not in {FAMILIES}")
+        try:
+            rule.compiled()
+        except re.error as exc:
+            raise ConfigError(f"{where} line {lineno}: bad regex ({exc})") from None
+        out.append(rule)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def load_extract_rules() -> ExtractRules:
+    """The bundled rule tables; cached, so each process reads them once."""
+    return ExtractRules(
+        sections=parse_sections(_read(SECTIONS_FILE)),
+        patterns=parse_patterns(_read(PATTERNS_FILE)),
+    )

@@ -1,0 +1,201 @@
+"""Rebuild a document's text from OCR words, keeping a map from character offsets back to word boxes."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from statistics import median
+
+from .records import BBox, OcrPage, Word
+
+COLUMN_SEP = "\t"
+# A horizontal gap wider than this many word heights separates table columns.
+_COLUMN_GAP_HEIGHTS = 1.4
+# Two OCR lines from different blocks whose vertical extents overlap this much are one table row.
+_ROW_OVERLAP = 0.6
+
+
+@dataclass
+class Line:
+    """One visual line (or table row) of one page, as a slice of the document text."""
+
+    page_index: int
+    start: int
+    end: int
+    text: str
+    # (start, end, word) in document offsets, sorted by start
+    spans: list[tuple[int, int, Word]] = field(default_factory=list)
+
+
+@dataclass
+class DocText:
+    """The text of all pages of one document, one line per text line, with word provenance."""
+
+    text: str
+    lines: list[Line]
+    pages: Sequence[OcrPage]
+
+    def line_at(self, offset: int) -> int:
+        starts = [ln.start for ln in self.lines]
+        return max(0, bisect_right(starts, offset) - 1)
+
+    def words_in(self, start: int, end: int) -> list[tuple[int, Word]]:
+        """(page_index, word) of every word overlapping the character range."""
+        out: list[tuple[int, Word]] = []
+        if not self.lines:
+            return out
+        for li in range(self.line_at(start), len(self.lines)):
+            line = self.lines[li]
+            if line.start >= end:
+                break
+            for s, e, w in line.spans:
+                if s < end and e > start:
+                    out.append((line.page_index, w))
+        return out
+
+
+def _bbox_union(boxes: Sequence[BBox]) -> BBox:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def bbox_of(words: Sequence[Word]) -> BBox | None:
+    return _bbox_union([w.bbox for w in words]) if words else None
+
+
+def _group_lines(page: OcrPage) -> list[list[Word]]:
+    groups: dict[tuple[int, int, int], list[Word]] = {}
+    for w in page.words:
+        if w.text.strip():
+            groups.setdefault(w.line_key, []).append(w)
+    return list(groups.values())
+
+
+def _merge_rows(lines: list[list[Word]]) -> list[list[list[Word]]]:
+    """Join lines that Tesseract put in separate blocks but sit side by side (table columns)."""
+    rows: list[list[list[Word]]] = []
+    merged = False
+    for words in lines:
+        box = bbox_of(words)
+        assert box is not None
+        placed = False
+        for row in rows:
+            rbox = bbox_of([w for part in row for w in part])
+            assert rbox is not None
+            if any((p[0].block, p[0].par) == (words[0].block, words[0].par) for p in row):
+                continue
+            overlap = min(box[3], rbox[3]) - max(box[1], rbox[1])
+            height = min(box[3] - box[1], rbox[3] - rbox[1])
+            if height <= 0 or overlap < _ROW_OVERLAP * height:
+                continue
+            if any(
+                min(box[2], pb[2]) > max(box[0], pb[0])
+                for pb in (bbox_of(p) for p in row)
+                if pb is not None
+            ):
+                continue
+            row.append(words)
+            placed = merged = True
+            break
+        if not placed:
+            rows.append([words])
+    for row in rows:
+        row.sort(key=lambda part: part[0].bbox[0])
+    if merged:
+        rows.sort(key=lambda row: min(p[0].bbox[1] for p in row))
+    return rows
+
+
+def build_doc_text(pages: Sequence[OcrPage]) -> DocText:
+    """Text of the pages in order: one line per row, columns joined by a tab, pages by a blank line."""
+    chunks: list[str] = []
+    lines: list[Line] = []
+    pos = 0
+    for pi, page in enumerate(pages):
+        if pi > 0:
+            chunks.append("\n")
+            pos += 1
+        for row in _merge_rows(_group_lines(page)):
+            words = sorted((w for part in row for w in part), key=lambda w: w.bbox[0])
+            heights = [w.bbox[3] - w.bbox[1] for w in words if w.bbox[3] > w.bbox[1]]
+            gap_limit = _COLUMN_GAP_HEIGHTS * (median(heights) if heights else 30)
+            line = Line(pi, pos, pos, "")
+            parts: list[str] = []
+            cur = pos
+            prev: Word | None = None
+            for w in words:
+                if prev is not None:
+                    sep = COLUMN_SEP if w.bbox[0] - prev.bbox[2] > gap_limit else " "
+                    parts.append(sep)
+                    cur += 1
+                text = w.text.replace("\n", " ").replace("\t", " ")
+                line.spans.append((cur, cur + len(text), w))
+                parts.append(text)
+                cur += len(text)
+                prev = w
+            line.text = "".join(parts)
+            line.end = cur
+            lines.append(line)
+            chunks.append(line.text + "\n")
+            pos = cur + 1
+    return DocText("".join(chunks), lines, pages)
+
+
+# Monospace grid used to fabricate boxes: 10 pt Courier at 300 dpi is about 25 px a character.
+_CHAR_W = 25
+_LINE_H = 50
+_WORD_H = 36
+_MARGIN = 150
+
+
+def ocr_page_from_text(
+    text: str,
+    *,
+    provider: str = "p",
+    file: str = "p/doc.pdf",
+    page: int = 1,
+    dpi: int = 300,
+    conf: float = 95.0,
+) -> OcrPage:
+    """An OcrPage whose words carry monospace-grid boxes, one Tesseract line per text line.
+
+    Runs of three or more spaces become wide gaps, so they read back as table columns.
+    """
+    scale = dpi / 300
+    words: list[Word] = []
+    par = 1
+    line_no = 0
+    max_cols = 0
+    text_lines = text.splitlines()
+    for row, raw in enumerate(text_lines):
+        raw = raw.replace("\t", "    ")
+        max_cols = max(max_cols, len(raw))
+        if not raw.strip():
+            par += 1
+            line_no = 0
+            continue
+        line_no += 1
+        y0 = int((_MARGIN + row * _LINE_H) * scale)
+        y1 = y0 + int(_WORD_H * scale)
+        for n, m in enumerate(re.finditer(r"\S+", raw), start=1):
+            x0 = int((_MARGIN + m.start() * _CHAR_W) * scale)
+            x1 = int((_MARGIN + m.end() * _CHAR_W) * scale)
+            words.append(Word(m.group(), conf, (x0, y0, x1, y1), 1, par, line_no, n))
+    width = max(int(8.5 * dpi), int((2 * _MARGIN + max_cols * _CHAR_W) * scale))
+    height = max(int(11 * dpi), int((2 * _MARGIN + len(text_lines) * _LINE_H) * scale))
+    return OcrPage(
+        provider=provider,
+        file=file,
+        page=page,
+        dpi=dpi,
+        width=width,
+        height=height,
+        words=tuple(words),
+        pdf_path=None,
+    )
