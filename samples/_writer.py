@@ -1,0 +1,244 @@
+"""A small reportlab page writer that records every printed line and fact as it draws them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import reportlab
+from reportlab.lib.pagesizes import letter
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
+
+# Registered name -> (TTF file, standard font used when the TTF is absent).
+_TTF_FONTS = {
+    "DejaVuSerif": ("DejaVuSerif.ttf", "Times-Roman"),
+    "DejaVuSerif-Bold": ("DejaVuSerif-Bold.ttf", "Times-Bold"),
+    "DejaVuSans": ("DejaVuSans.ttf", "Helvetica"),
+    "DejaVuSans-Bold": ("DejaVuSans-Bold.ttf", "Helvetica-Bold"),
+    "DejaVuSansCondensed": ("DejaVuSansCondensed.ttf", "Helvetica"),
+    "DejaVuSansCondensed-Bold": ("DejaVuSansCondensed-Bold.ttf", "Helvetica-Bold"),
+    "DejaVuSansMono": ("DejaVuSansMono.ttf", "Courier"),
+    "DejaVuSansMono-Bold": ("DejaVuSansMono-Bold.ttf", "Courier-Bold"),
+}
+
+# Standard font -> the metric-compatible Type 1 face reportlab ships. Embedding it makes
+# the rendering independent of the fonts Poppler happens to find on the machine.
+_STANDARD_FACES = {
+    "Helvetica": "_a______",
+    "Helvetica-Bold": "_ab_____",
+    "Times-Roman": "_er_____",
+    "Times-Bold": "_eb_____",
+    "Courier": "com_____",
+    "Courier-Bold": "cob_____",
+}
+
+_BOLD = {
+    "Helvetica": "Helvetica-Bold",
+    "Times-Roman": "Times-Bold",
+    "Courier": "Courier-Bold",
+}
+
+
+def _embedded_standard(name: str) -> str:
+    face_file = _STANDARD_FACES.get(name)
+    if face_file is None:
+        return name
+    embedded = f"Embedded-{name}"
+    if embedded in pdfmetrics.getRegisteredFontNames():
+        return embedded
+    folder = Path(reportlab.__file__).parent / "fonts"
+    afm, pfb = folder / f"{face_file}.afm", folder / f"{face_file}.pfb"
+    if not (afm.is_file() and pfb.is_file()):
+        return name
+    face = pdfmetrics.EmbeddedType1Face(str(afm), str(pfb))
+    pdfmetrics.registerTypeFace(face)
+    pdfmetrics.registerFont(pdfmetrics.Font(embedded, face.name, "WinAnsiEncoding"))
+    return embedded
+
+
+def resolve_font(name: str) -> str:
+    """The font to draw with: an embedded face of a standard font, a DejaVu TTF, or a fallback."""
+    if name.startswith("Embedded-"):
+        return name
+    if name not in _TTF_FONTS:
+        return _embedded_standard(name)
+    filename, fallback = _TTF_FONTS[name]
+    if name in pdfmetrics.getRegisteredFontNames():
+        return name
+    path = DEJAVU_DIR / filename
+    if not path.is_file():
+        return _embedded_standard(fallback)
+    pdfmetrics.registerFont(TTFont(name, str(path)))
+    return name
+
+
+def bold_of(font: str) -> str:
+    """The bold face that goes with a base font name (before resolving)."""
+    if font in _BOLD:
+        return resolve_font(_BOLD[font])
+    if font in _TTF_FONTS:
+        return resolve_font(font + "-Bold")
+    return resolve_font(font)
+
+
+def clean_line(text: str) -> str:
+    """A printed line as the truth records it: whitespace runs collapsed."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class PageWriter:
+    """Draws text top-down on letter pages, keeping the truth in step with the drawing.
+
+    Everything drawn on one baseline is one truth line, left to right; two-column
+    pages record the left column before the right one (see `columns`).
+    """
+
+    def __init__(self, path: Path, font: str, size: float = 10.0, margin: float = 54.0) -> None:
+        self.width, self.height = letter
+        self.canvas = canvas.Canvas(str(path), pagesize=letter, invariant=1)
+        self.margin = margin
+        self.font = resolve_font(font)
+        self.bold = bold_of(font)
+        self.size = size
+        self.y = self.height - margin
+        self.pages: list[list[str]] = [[]]
+        self.facts: list[dict[str, Any]] = []
+
+    @property
+    def page(self) -> int:
+        return len(self.pages)
+
+    @property
+    def right(self) -> float:
+        return self.width - self.margin
+
+    def _record(self, text: str) -> None:
+        line = clean_line(text)
+        if line:
+            self.pages[-1].append(line)
+
+    def _draw(self, x: float, y: float, text: str, font: str, size: float) -> None:
+        self.canvas.setFont(font, size)
+        self.canvas.drawString(x, y, text)
+
+    def line(
+        self,
+        text: str,
+        *,
+        font: str | None = None,
+        size: float | None = None,
+        x: float | None = None,
+        lead: float = 1.35,
+        center: bool = False,
+    ) -> None:
+        """One printed line at the cursor, then move down."""
+        font = resolve_font(font) if font else self.font
+        size = size or self.size
+        if center:
+            x = (self.width - pdfmetrics.stringWidth(text, font, size)) / 2
+        self._draw(self.margin if x is None else x, self.y - size, text, font, size)
+        self._record(text)
+        self.y -= size * lead
+
+    def row(
+        self,
+        cells: Sequence[str],
+        xs: Sequence[float],
+        *,
+        font: str | None = None,
+        size: float | None = None,
+        lead: float = 1.45,
+    ) -> None:
+        """Cells on one baseline at the given x offsets (from the left margin)."""
+        font = resolve_font(font) if font else self.font
+        size = size or self.size
+        for cell, x in zip(cells, xs, strict=True):
+            self._draw(self.margin + x, self.y - size, cell, font, size)
+        self._record(" ".join(c for c in cells if c))
+        self.y -= size * lead
+
+    def wrap(self, text: str, width: float, font: str, size: float) -> list[str]:
+        """Greedy word wrap by the font's own metrics."""
+        lines: list[str] = []
+        current = ""
+        for word in text.split():
+            trial = f"{current} {word}" if current else word
+            if current and pdfmetrics.stringWidth(trial, font, size) > width:
+                lines.append(current)
+                current = word
+            else:
+                current = trial
+        if current:
+            lines.append(current)
+        return lines
+
+    def paragraph(
+        self,
+        text: str,
+        *,
+        font: str | None = None,
+        size: float | None = None,
+        x: float = 0.0,
+        width: float | None = None,
+        lead: float = 1.3,
+        after: float = 4.0,
+    ) -> None:
+        font = resolve_font(font) if font else self.font
+        size = size or self.size
+        width = width or (self.right - self.margin - x)
+        for ln in self.wrap(text, width, font, size):
+            self.line(ln, font=font, size=size, x=self.margin + x, lead=lead)
+        self.y -= after
+
+    def columns(
+        self,
+        left: list[tuple[str, str]],
+        right: list[tuple[str, str]],
+        *,
+        gap: float = 18.0,
+        size: float | None = None,
+        lead: float = 1.3,
+    ) -> None:
+        """Two columns of (style, text) paragraphs, style "h" for a bold heading."""
+        size = size or self.size
+        col_w = (self.right - self.margin - gap) / 2
+        top = bottom = self.y
+        for items, x0 in ((left, self.margin), (right, self.margin + col_w + gap)):
+            y = top
+            for style, text in items:
+                font = self.bold if style == "h" else self.font
+                if style == "h":
+                    y -= 4
+                for ln in self.wrap(text, col_w, font, size):
+                    self._draw(x0, y - size, ln, font, size)
+                    self._record(ln)
+                    y -= size * lead
+            bottom = min(bottom, y)
+        self.y = bottom
+
+    def hrule(self, x0: float | None = None, x1: float | None = None, width: float = 0.6) -> None:
+        self.canvas.setLineWidth(width)
+        self.canvas.line(x0 or self.margin, self.y, x1 or self.right, self.y)
+
+    def space(self, points: float) -> None:
+        self.y -= points
+
+    def fact(self, kind: str, **fields: str) -> None:
+        """A fact printed on the current page, keys in the truth's order."""
+        self.facts.append({"kind": kind, "page": self.page, **fields})
+
+    def new_page(self) -> None:
+        self.canvas.showPage()
+        self.pages.append([])
+        self.y = self.height - self.margin
+
+    def save(self) -> list[list[str]]:
+        self.canvas.showPage()
+        self.canvas.save()
+        return self.pages
