@@ -1,0 +1,331 @@
+"""Clean a page image for OCR: borders, orientation, skew, noise, binarization, quality check."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from . import tesseract
+from .config import Settings
+from .errors import OcrError
+from .rasterize import work_path
+from .records import PageImage, Problem
+
+log = logging.getLogger(__name__)
+
+# cv2's stubs type every image loosely, so a precise dtype here only produces noise.
+Gray = NDArray[Any]
+
+# Analysis runs on a copy at about this resolution: enough for 10 pt text, cheap to scan.
+_ANALYSIS_DPI = 150
+# Tesseract's OSD is trusted at or above this confidence; below it our own checks decide.
+_OSD_MIN_CONFIDENCE = 3.0
+# Deskew: the best angle's projection score must beat the median angle's by this factor.
+_SKEW_MIN_PEAK_RATIO = 1.15
+_SKEW_MIN_INK_POINTS = 2000
+_SKEW_MAX_POINTS = 150_000
+# A page whose grey levels hardly vary is blank: nothing to orient, deskew or judge.
+_BLANK_STD = 3.0
+# Auto-binarize when the page is faded or lit unevenly (shadows, yellowed paper).
+_AUTO_BINARIZE_CONTRAST = 90.0
+_AUTO_BINARIZE_UNEVEN = 25.0
+
+
+@dataclass(frozen=True)
+class QualityReport:
+    """Scan-quality measures of one page (see QualitySettings for the thresholds)."""
+
+    dpi: int
+    sharpness: float  # variance of the Laplacian over the inked areas, at 150 DPI
+    contrast: float  # paper grey level minus ink grey level
+    blank: bool
+
+
+def preprocess_page(
+    page: PageImage, work_dir: Path, settings: Settings
+) -> tuple[PageImage, list[Problem]]:
+    """Write the cleaned page as <doc>/000003_clean.png; return it and any poor-scan Problem."""
+    opts = settings.preprocess
+    img = cv2.imread(str(page.image_path), cv2.IMREAD_GRAYSCALE)
+    if img is None:
+        problem = Problem(
+            page.file, page.page, "preprocess",
+            "the page image cannot be read back from the work folder",
+            "check free disk space and run again",
+        )  # fmt: skip
+        return page, [problem]
+    if opts.remove_borders:
+        img = remove_dark_border(img)
+    quality = measure_quality(img, page.dpi)
+    problems = _quality_problems(page, quality, settings)
+    rotation = 0
+    if opts.orientation and not quality.blank:
+        rotation = detect_rotation(img, page, work_dir, settings)
+        img = rotate_quarter(img, rotation)
+    skew = 0.0
+    if opts.deskew and not quality.blank:
+        angle = estimate_skew(img, page.dpi, opts.max_skew_deg)
+        if angle is not None and abs(angle) >= 0.1:
+            img = rotate_small(img, angle)
+            skew = round(angle, 2)
+    if opts.denoise:
+        img = cv2.medianBlur(img, 3)
+    if opts.binarize == "always" or (opts.binarize == "auto" and _needs_binarizing(img, quality)):
+        img = binarize(img)
+    out = work_path(work_dir, page.file, page.page, "clean", ".png")
+    if not cv2.imwrite(str(out), img):
+        problem = Problem(
+            page.file, page.page, "preprocess",
+            "the cleaned page could not be written to the work folder",
+            "check free disk space and run again",
+        )  # fmt: skip
+        return page, [*problems, problem]
+    height, width = img.shape
+    cleaned = replace(
+        page, image_path=out, width=width, height=height, rotation=rotation, skew=skew
+    )
+    return cleaned, problems
+
+
+# --- analysis helpers ------------------------------------------------------------------------
+
+
+def _analysis_copy(img: Gray, dpi: int) -> tuple[Gray, float]:
+    """A downscaled copy for measuring, and the factor from it back to full size."""
+    scale = min(1.0, _ANALYSIS_DPI / max(dpi, 1))
+    if scale >= 0.95:
+        return img, 1.0
+    small = cv2.resize(img, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    return small, 1.0 / scale
+
+
+def _ink_mask(img: Gray) -> NDArray[np.bool_]:
+    """Ink pixels by Otsu's threshold; an empty mask for pages without real ink."""
+    threshold, _ = cv2.threshold(img, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    background = float(np.median(img))
+    if background - threshold < 20:
+        return np.zeros(img.shape, dtype=bool)
+    return img < threshold
+
+
+def _background(img: Gray) -> Gray:
+    """The paper's grey level around each pixel (text removed by a max filter), full size."""
+    small = cv2.resize(img, None, fx=0.125, fy=0.125, interpolation=cv2.INTER_AREA)
+    paper = cv2.dilate(small, np.ones((5, 5), np.uint8))
+    paper = cv2.medianBlur(paper, 5)
+    return cv2.resize(paper, (img.shape[1], img.shape[0]), interpolation=cv2.INTER_LINEAR)
+
+
+# --- borders ---------------------------------------------------------------------------------
+
+
+def remove_dark_border(img: Gray) -> Gray:
+    """Paint white the dark scanner margins: dark regions touching an edge along half of it."""
+    small = cv2.resize(img, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    h, w = small.shape
+    if h < 8 or w < 8:
+        return img
+    paper = float(np.percentile(small, 90))
+    dark = (small < min(paper * 0.5, 110)).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    border = np.zeros_like(dark)
+    for label in range(1, count):
+        x, y, bw, bh, _area = stats[label]
+        touches = x == 0 or y == 0 or x + bw == w or y + bh == h
+        # A long dark strip along an edge is scanner lid or book gutter; text never is.
+        if touches and (bw >= 0.5 * w or bh >= 0.5 * h):
+            border[labels == label] = 1
+    if not border.any():
+        return img
+    # Grow a little to catch the grey antialiased rim of the border.
+    grown = cv2.dilate(border, np.ones((3, 3), np.uint8))
+    mask = cv2.resize(grown, (img.shape[1], img.shape[0]), interpolation=cv2.INTER_NEAREST)
+    cleaned = img.copy()
+    cleaned[mask.astype(bool)] = 255
+    return cleaned
+
+
+# --- orientation -----------------------------------------------------------------------------
+
+
+def rotate_quarter(img: Gray, clockwise: int) -> Gray:
+    """Turn the image clockwise by 0, 90, 180 or 270 degrees."""
+    codes = {
+        90: cv2.ROTATE_90_CLOCKWISE,
+        180: cv2.ROTATE_180,
+        270: cv2.ROTATE_90_COUNTERCLOCKWISE,
+    }
+    code = codes.get(clockwise % 360)
+    return img if code is None else cv2.rotate(img, code)
+
+
+def detect_rotation(img: Gray, page: PageImage, work_dir: Path, settings: Settings) -> int:
+    """Clockwise degrees (0/90/180/270) that turn the page upright.
+
+    Tesseract's OSD decides when it is sure; otherwise the direction of the text lines picks
+    horizontal or vertical, and a quick OCR of both remaining candidates picks the one that
+    reads better.
+    """
+    small, _ = _analysis_copy(img, page.dpi)
+    analysis_dpi = min(page.dpi, _ANALYSIS_DPI)
+    probe = work_path(work_dir, page.file, page.page, "osd", ".png")
+    cv2.imwrite(str(probe), small)
+    timeout = min(settings.ocr.timeout_s, 60.0)
+    try:
+        osd = tesseract.run_osd(probe, dpi=analysis_dpi, timeout_s=timeout)
+        if osd is not None and osd.confidence >= _OSD_MIN_CONFIDENCE:
+            return osd.rotate
+        log.debug("page %d: OSD unsure (%s); using the fallback", page.page, osd)
+        return _fallback_rotation(small, probe, analysis_dpi, settings, timeout)
+    except OcrError as exc:
+        log.debug("page %d: orientation check failed (%s); leaving it as is", page.page, exc)
+        return 0
+    finally:
+        probe.unlink(missing_ok=True)
+
+
+def _fallback_rotation(
+    small: Gray, probe: Path, dpi: int, settings: Settings, timeout: float
+) -> int:
+    ink = _ink_mask(small)
+    if ink.sum() < _SKEW_MIN_INK_POINTS // 4:
+        return 0
+    vertical = _line_strength(ink) < _line_strength(ink.T)
+    candidates = (90, 270) if vertical else (0, 180)
+    scores: dict[int, float] = {}
+    for angle in candidates:
+        cv2.imwrite(str(probe), rotate_quarter(small, angle))
+        words = tesseract.run_tsv(
+            probe, lang=settings.ocr.lang, psm=settings.ocr.psm, dpi=dpi, timeout_s=timeout
+        )
+        # Weight by length: upside-down text reads as a few confident short fragments.
+        real = [w for w in words if len(w.text) >= 3 and w.conf >= 0]
+        scores[angle] = sum(w.conf * len(w.text) for w in real) / max(1, len(words))
+    best = max(candidates, key=lambda a: scores[a])
+    return best if scores[best] > 0 else 0
+
+
+def _line_strength(ink: NDArray[np.bool_]) -> float:
+    """How strongly ink gathers into rows: high for horizontal text lines."""
+    rows = ink.sum(axis=1).astype(np.float64)
+    mean = rows.mean()
+    return float(rows.var() / (mean * mean)) if mean > 0 else 0.0
+
+
+# --- skew ------------------------------------------------------------------------------------
+
+
+def estimate_skew(img: Gray, dpi: int, max_deg: float) -> float | None:
+    """Counter-clockwise tilt of the text lines in degrees, or None when it is unclear.
+
+    Projection-profile search on the ink pixels: the angle at which ink piles into the
+    sharpest rows is the angle of the lines. Coarse 0.5 degree steps, then 0.05 degree.
+    """
+    small, _ = _analysis_copy(img, dpi)
+    ink = _ink_mask(small)
+    ys, xs = np.nonzero(ink)
+    if len(xs) < _SKEW_MIN_INK_POINTS:
+        return None
+    if len(xs) > _SKEW_MAX_POINTS:
+        pick = np.random.default_rng(0).choice(len(xs), _SKEW_MAX_POINTS, replace=False)
+        xs, ys = xs[pick], ys[pick]
+    x = xs.astype(np.float64) - small.shape[1] / 2
+    y = ys.astype(np.float64) - small.shape[0] / 2
+    half = int(np.hypot(*small.shape)) // 2 + 2
+
+    def score(deg: float) -> float:
+        t = np.deg2rad(deg)
+        # floor, not rint: rint's round-half-to-even merges pixel rows in pairs at 0 degrees.
+        rows = np.floor(y * np.cos(t) + x * np.sin(t) + half).astype(np.int64)
+        hist = np.bincount(rows, minlength=2 * half).astype(np.float64)
+        return float(np.dot(hist, hist))
+
+    coarse = np.arange(-max_deg, max_deg + 1e-9, 0.5)
+    coarse_scores = np.array([score(a) for a in coarse])
+    best = float(coarse[int(np.argmax(coarse_scores))])
+    peak_ratio = coarse_scores.max() / max(float(np.median(coarse_scores)), 1.0)
+    if peak_ratio < _SKEW_MIN_PEAK_RATIO:
+        return None
+    fine = np.arange(best - 0.5, best + 0.5 + 1e-9, 0.05)
+    fine_scores = np.array([score(a) for a in fine])
+    angle = float(fine[int(np.argmax(fine_scores))])
+    if abs(angle) > max_deg - 0.25:
+        # At the edge of the search range the true tilt may lie beyond it: do not guess.
+        return None
+    return round(angle, 2)
+
+
+def rotate_small(img: Gray, ccw_tilt: float) -> Gray:
+    """Rotate clockwise by `ccw_tilt` degrees about the centre, filling the corners white."""
+    h, w = img.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), -ccw_tilt, 1.0)
+    return cv2.warpAffine(
+        img, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=255
+    )
+
+
+# --- binarization ----------------------------------------------------------------------------
+
+
+def _needs_binarizing(img: Gray, quality: QualityReport) -> bool:
+    if quality.blank:
+        return False
+    if quality.contrast < _AUTO_BINARIZE_CONTRAST:
+        return True
+    paper = _background(img)
+    uneven = float(np.percentile(paper, 95) - np.percentile(paper, 5))
+    return uneven > _AUTO_BINARIZE_UNEVEN
+
+
+def binarize(img: Gray) -> Gray:
+    """Black text on white: divide out the paper's shading, then Otsu's threshold."""
+    paper = _background(img)
+    flat = cv2.divide(img, np.maximum(paper, 1), scale=255)
+    _, out = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return out
+
+
+# --- quality ---------------------------------------------------------------------------------
+
+
+def measure_quality(img: Gray, dpi: int) -> QualityReport:
+    """Resolution, sharpness and contrast of a page (after border removal)."""
+    small, _ = _analysis_copy(img, dpi)
+    if float(small.std()) < _BLANK_STD:
+        return QualityReport(dpi=dpi, sharpness=0.0, contrast=0.0, blank=True)
+    paper = float(np.percentile(small, 90))
+    ink_level = float(np.percentile(small, 0.5))
+    lap = cv2.Laplacian(small, cv2.CV_64F)
+    # Judge sharpness where there is writing: around ink, not across the empty margins.
+    near_ink = cv2.dilate((small < (paper + ink_level) / 2).astype(np.uint8), np.ones((5, 5)))
+    region = lap[near_ink.astype(bool)]
+    sharpness = float(region.var()) if region.size > 100 else float(lap.var())
+    return QualityReport(dpi=dpi, sharpness=sharpness, contrast=paper - ink_level, blank=False)
+
+
+def _quality_problems(page: PageImage, q: QualityReport, settings: Settings) -> list[Problem]:
+    limits = settings.quality
+    issues: list[str] = []
+    if q.dpi < limits.min_dpi:
+        issues.append(f"low resolution (~{q.dpi} DPI)")
+    if not q.blank and q.sharpness < limits.min_sharpness:
+        issues.append(f"blurred (sharpness {q.sharpness:.0f}, below {limits.min_sharpness:g})")
+    if not q.blank and q.contrast < limits.min_contrast:
+        issues.append(f"faded (contrast {q.contrast:.0f}, below {limits.min_contrast:g})")
+    if not issues:
+        return []
+    return [
+        Problem(
+            page.file,
+            page.page,
+            "quality",
+            "poor scan: " + ", ".join(issues),
+            "rescan this page at 300 DPI, flat and in focus; entries read from it may be wrong",
+        )  # fmt: skip
+    ]
