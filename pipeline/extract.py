@@ -20,6 +20,7 @@ from .extract_nlp import (
     LexiconComponent,
     LexiconIndex,
     LexMatch,
+    SectionComponent,
     SectionMark,
     section_at,
 )
@@ -168,10 +169,12 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
     """All facts of one document (its pages in order): medications, allergies, vaccines, identity, date."""
     if not pages:
         return []
-    doc_text = build_doc_text(pages)
+    nlp = build_nlp(lexicons, settings)
+    sections = nlp.get_pipe("recordcheck_sections")
+    assert isinstance(sections, SectionComponent)
+    doc_text = build_doc_text(pages, sections.detector.is_header)
     if not doc_text.text.strip():
         return []
-    nlp = build_nlp(lexicons, settings)
     doc = nlp(doc_text.text)
     drugs, vaccines, allergens = _maps_for(lexicons)
     ctx = _Ctx(doc_text, pages, settings, drugs, vaccines, allergens, _cues())

@@ -72,7 +72,9 @@ def section_at(doc: Doc, offset: int) -> SectionMark | None:
 
 
 def _norm_header(text: str) -> str:
-    text = re.sub(r"^[\W_]+", "", text.lower())
+    # "Immunization history (state registry):" is the immunization history header
+    text = re.sub(r"\([^)]*\)", " ", text.lower())
+    text = re.sub(r"^[\W_]+", "", text)
     text = re.sub(r"[\s:.\-_*#]+$", "", text)
     return re.sub(r"\s+", " ", text)
 
@@ -88,10 +90,10 @@ class SectionDetector:
         self.max_header_words = max_header_words
         names = sorted(self.by_header, key=len, reverse=True)
         alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in names)
-        self.inline_start = re.compile(r"^[\W_]*(" + alt + r")\s*:", re.IGNORECASE)
+        self.inline_start = re.compile(r"^[\W_]*(" + alt + r")\s*(?:\([^)]{0,40}\))?\s*:", re.IGNORECASE)
         primary = [h for h in names if self.by_header[h].section in PRIMARY_SECTIONS]
         palt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in primary)
-        self.inline_mid = re.compile(r"(?<![\w/])(" + palt + r")\s*:", re.IGNORECASE)
+        self.inline_mid = re.compile(r"(?<![\w/])(" + palt + r")\s*(?:\([^)]{0,40}\))?\s*:", re.IGNORECASE)
 
     def _lookup(self, text: str) -> SectionRule | None:
         norm = _norm_header(text)
@@ -105,6 +107,9 @@ class SectionDetector:
             if best is not None and best[1] >= self.fuzzy_min_score:
                 return self.by_header[best[0]]
         return None
+
+    def is_header(self, text: str) -> bool:
+        return self._lookup(text) is not None
 
     def match(self, doc: Doc) -> list[SectionMark]:
         marks: list[SectionMark] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -112,8 +112,72 @@ def _merge_rows(lines: list[list[Word]]) -> list[list[list[Word]]]:
     return rows
 
 
-def build_doc_text(pages: Sequence[OcrPage]) -> DocText:
-    """Text of the pages in order: one line per row, columns joined by a tab, pages by a blank line."""
+def _cells(words: list[Word], gap_limit: float) -> list[list[Word]]:
+    cells: list[list[Word]] = []
+    for w in words:
+        if cells and w.bbox[0] - cells[-1][-1].bbox[2] <= gap_limit:
+            cells[-1].append(w)
+        else:
+            cells.append([w])
+    return cells
+
+
+def _gap_limit(words: Sequence[Word]) -> float:
+    heights = [w.bbox[3] - w.bbox[1] for w in words if w.bbox[3] > w.bbox[1]]
+    return _COLUMN_GAP_HEIGHTS * (median(heights) if heights else 30)
+
+
+def _assign_columns(words: list[Word], bounds: list[int], tol: float) -> list[list[Word]] | None:
+    """Split a row at the column bounds, or None when a word runs across one (full-width text)."""
+    parts: list[list[Word]] = [[] for _ in range(len(bounds) + 1)]
+    for w in words:
+        if any(w.bbox[0] < b - tol and w.bbox[2] > b + tol for b in bounds):
+            return None
+        parts[sum(1 for b in bounds if w.bbox[0] >= b - tol)].append(w)
+    return parts
+
+
+def _split_columns(rows: list[list[Word]], is_header: Callable[[str], bool] | None) -> list[list[Word]]:
+    """Read a two-column body column by column: it starts with a row whose every cell is a section header.
+
+    Tesseract reads side-by-side columns as one line per row; left as is, the right column's
+    entries would sit in the left column's section.
+    """
+    if is_header is None:
+        return rows
+    out: list[list[Word]] = []
+    i = 0
+    while i < len(rows):
+        limit = _gap_limit(rows[i])
+        cells = _cells(rows[i], limit)
+        if len(cells) >= 2 and all(is_header(" ".join(w.text for w in c)) for c in cells):
+            bounds = [c[0].bbox[0] for c in cells[1:]]
+            cols: list[list[list[Word]]] = [[c] for c in cells]
+            j = i + 1
+            while j < len(rows):
+                parts = _assign_columns(rows[j], bounds, limit / 2)
+                if parts is None:
+                    break
+                for k, part in enumerate(parts):
+                    if part:
+                        cols[k].append(part)
+                j += 1
+            if j > i + 1:
+                out.extend(line for col in cols for line in col)
+                i = j
+                continue
+        out.append(rows[i])
+        i += 1
+    return out
+
+
+def build_doc_text(
+    pages: Sequence[OcrPage], is_header: Callable[[str], bool] | None = None
+) -> DocText:
+    """Text of the pages in order: one line per row, columns joined by a tab, pages by a blank line.
+
+    `is_header` (a section-header test) lets a two-column body be read column by column.
+    """
     chunks: list[str] = []
     lines: list[Line] = []
     pos = 0
@@ -121,10 +185,12 @@ def build_doc_text(pages: Sequence[OcrPage]) -> DocText:
         if pi > 0:
             chunks.append("\n")
             pos += 1
-        for row in _merge_rows(_group_lines(page)):
-            words = sorted((w for part in row for w in part), key=lambda w: w.bbox[0])
-            heights = [w.bbox[3] - w.bbox[1] for w in words if w.bbox[3] > w.bbox[1]]
-            gap_limit = _COLUMN_GAP_HEIGHTS * (median(heights) if heights else 30)
+        rows = [
+            sorted((w for part in row for w in part), key=lambda w: w.bbox[0])
+            for row in _merge_rows(_group_lines(page))
+        ]
+        for words in _split_columns(rows, is_header):
+            gap_limit = _gap_limit(words)
             line = Line(pi, pos, pos, "")
             parts: list[str] = []
             cur = pos
