@@ -333,10 +333,11 @@ def _image_dpi(im: Image.Image, rel: str, page: int) -> float:
             lo, hi = _PLAUSIBLE_LONG_SIDE_IN
             if lo <= long_side_in <= hi:
                 return dpi
-    estimated = math.sqrt(width * height / (_LETTER_IN[0] * _LETTER_IN[1]))
-    log.warning(
+    estimated = estimate_letter_dpi(width, height)
+    # DEBUG: file names may carry patient names.
+    log.debug(
         "%s page %d: no usable DPI in the image; assumed a US Letter page (~%d DPI)",
-        rel, page, round(estimated),
+        rel, page, estimated,
     )  # fmt: skip
     return estimated
 

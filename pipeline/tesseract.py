@@ -84,6 +84,12 @@ def poppler_version() -> str:
     return match.group(1) if match else "unknown"
 
 
+def check_dependencies() -> None:
+    """Raise MissingDependencyError unless tesseract (with English) and Poppler are installed."""
+    tesseract_version()
+    poppler_version()
+
+
 def _run(args: list[str], timeout_s: float, what: str) -> subprocess.CompletedProcess[str]:
     try:
         return subprocess.run(

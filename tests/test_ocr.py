@@ -155,6 +155,8 @@ def test_missing_tesseract_names_the_install_command(monkeypatch: pytest.MonkeyP
             tesseract.tesseract_version()
         with pytest.raises(MissingDependencyError, match="pdftoppm"):
             tesseract.poppler_version.__wrapped__()
+        with pytest.raises(MissingDependencyError, match=tesseract.INSTALL_COMMAND):
+            tesseract.check_dependencies()
     finally:
         tesseract.tesseract_version.cache_clear()
 
