@@ -8,6 +8,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
@@ -84,10 +85,17 @@ def write_image_pdf(pages: list[tuple[bytes, int, int, int]], out: Path) -> None
     bytes reproducible.
     """
     out.parent.mkdir(parents=True, exist_ok=True)
-    c = canvas.Canvas(str(out), invariant=1)
-    for jpeg, width, height, dpi in pages:
-        size = (width * 72.0 / dpi, height * 72.0 / dpi)
-        c.setPageSize(size)
-        c.drawImage(ImageReader(io.BytesIO(jpeg)), 0, 0, width=size[0], height=size[1])
-        c.showPage()
-    c.save()
+    # reportlab wraps binary streams in ASCII85 by default, which adds a quarter to the
+    # size of every JPEG; a scanner writes them raw.
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        c = canvas.Canvas(str(out), invariant=1)
+        for jpeg, width, height, dpi in pages:
+            size = (width * 72.0 / dpi, height * 72.0 / dpi)
+            c.setPageSize(size)
+            c.drawImage(ImageReader(io.BytesIO(jpeg)), 0, 0, width=size[0], height=size[1])
+            c.showPage()
+        c.save()
+    finally:
+        rl_config.useA85 = saved
