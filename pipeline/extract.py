@@ -183,11 +183,17 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
     identity, doc_dates = _header_facts(ctx, doc, label_spans)
     facts.extend(identity)
     matches: list[LexMatch] = doc._.rc_matches or []
+    by_line: list[list[LexMatch]] = [[] for _ in doc_text.lines]
+    for m in matches:
+        by_line[doc_text.line_at(m.start)].append(m)
     for li, line in enumerate(doc_text.lines):
-        line_matches = [m for m in matches if line.start <= m.start < line.end]
-        if line_matches:
-            facts.extend(_line_facts(ctx, doc, li, line_matches, label_spans))
-        facts.extend(_negation_only_facts(ctx, doc, li, line_matches))
+        mark = section_at(doc, line.start)
+        if mark is not None and mark.whole_line and mark.start >= line.start:
+            continue  # a header row ("Allergen  Reaction") names no entries
+        if by_line[li]:
+            cont = _continuation(ctx, doc, li, by_line[li + 1] if li + 1 < len(by_line) else [])
+            facts.extend(_line_facts(ctx, doc, li, by_line[li], label_spans, cont))
+        facts.extend(_negation_only_facts(ctx, doc, li, by_line[li]))
     best = _best_document_date(doc_dates)
     if best is not None:
         facts.append(best)
@@ -221,6 +227,7 @@ def _fact(
             max(w.bbox[3] for w in same_page),
         )
     text = re.sub(r"\s+", " ", ctx.doc_text.text[start:end]).strip(" ,;:-")
+    text = re.sub(r"(?:\s+(?:and|or|with))+$", "", text, flags=re.IGNORECASE)
     prov = Provenance(page.provider, page.file, page.page, bbox, rule)
     confidence = round(max(0.0, min(1.0, ocr_conf * score / 100.0)), 4)
     return Fact(kind=kind, name=name, text=text, provenance=prov, confidence=confidence, **kw)  # type: ignore[arg-type]
@@ -423,25 +430,79 @@ def _clause_of(clauses: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     return 0, 0
 
 
-def _choose(line_matches: list[LexMatch]) -> list[list[LexMatch]]:
-    """Group matches sharing a text span (a name can be a drug and an allergen at once)."""
+def _concepts(ctx: _Ctx, group: list[LexMatch]) -> set[tuple[str, str]]:
+    out: set[tuple[str, str]] = set()
+    for m in group:
+        if m.label == DRUG:
+            out.update((DRUG, e.ingredient.lower()) for e in ctx.drugs.get(m.name, []))
+        elif m.label == VACCINE:
+            out.update((VACCINE, e.short_name.lower()) for e in ctx.vaccines.get(m.name, []))
+        else:
+            out.update((ALLERGEN, e.allergen.lower()) for e in ctx.allergens.get(m.name, []))
+        out.add((m.label, m.name))
+    return out
+
+
+def _choose(ctx: _Ctx, text: str, base: int, line_matches: list[LexMatch]) -> list[list[LexMatch]]:
+    """Group matches into entries: names sharing a span (a drug that is also an allergen), and
+    two names of one concept a few words apart ("Zoster recombinant (Shingrix)", "lisinopril (Zestril)")."""
     groups: list[list[LexMatch]] = []
     for m in sorted(line_matches, key=lambda m: (m.start, -(m.end - m.start))):
         if groups and m.start < max(x.end for x in groups[-1]):
             groups[-1].append(m)
         else:
             groups.append([m])
-    return groups
+    merged: list[list[LexMatch]] = []
+    for g in groups:
+        if merged:
+            prev = merged[-1]
+            between = text[max(x.end for x in prev) - base : min(x.start for x in g) - base]
+            if (
+                len(between.split()) <= 3
+                and not re.search(r"[\d;/]", between)
+                and _concepts(ctx, prev) & _concepts(ctx, g)
+            ):
+                prev.extend(g)
+                continue
+        merged.append(list(g))
+    return merged
+
+
+@dataclass(frozen=True)
+class _Cont:
+    """The start of the next line when an entry wraps onto it (paragraph text)."""
+
+    text: str
+    end: int  # document offset where the continuation ends
+
+
+def _continuation(ctx: _Ctx, doc: spacy.tokens.Doc, li: int, next_matches: list[LexMatch]) -> _Cont | None:
+    lines = ctx.doc_text.lines
+    if li + 1 >= len(lines):
+        return None
+    line, nxt = lines[li], lines[li + 1]
+    if nxt.page_index != line.page_index or re.search(r"[.;:]\s*$", line.text) or COLUMN_SEP in line.text:
+        return None
+    mark = section_at(doc, nxt.end)
+    if mark is not None and mark.start >= nxt.start:
+        return None
+    stop = min([m.start - nxt.start for m in next_matches] + [len(nxt.text)])
+    brk = _CLAUSE_BREAK.search(nxt.text, 0, stop)
+    if brk is not None:
+        stop = brk.start()
+    if stop <= 0:
+        return None
+    return _Cont(nxt.text[:stop], nxt.start + stop)
 
 
 def _line_facts(
     ctx: _Ctx, doc: spacy.tokens.Doc, li: int, line_matches: list[LexMatch],
-    label_spans: list[tuple[int, int]],
+    label_spans: list[tuple[int, int]], cont: _Cont | None,
 ) -> list[Fact]:
     line = ctx.doc_text.lines[li]
     text = line.text
     base = line.start
-    groups = _choose(line_matches)
+    groups = _choose(ctx, text, base, line_matches)
     clauses = _clauses(text)
     out: list[Fact] = []
     for gi, group in enumerate(groups):
@@ -449,7 +510,10 @@ def _line_facts(
         end = max(m.end for m in group) - base
         nxt = (min(m.start for m in groups[gi + 1]) - base) if gi + 1 < len(groups) else len(text)
         prev_end = (max(m.end for m in groups[gi - 1]) - base) if gi > 0 else 0
-        labels = {m.label: m for m in group}
+        labels: dict[str, LexMatch] = {}
+        for m in group:
+            labels.setdefault(m.label, m)
+        last_cont = cont if gi + 1 == len(groups) else None
         mark = section_at(doc, base + start)
         section = _section_name(mark)
         cs, ce = _clause_of(clauses, start)
@@ -480,7 +544,7 @@ def _line_facts(
         if allergy_ctx and not (has_dose and section != "allergies" and not negation) and not (
             has_dose and DRUG in labels and not _any(ctx.cues.allergy_before, clause_before)
         ):
-            fact = _allergy_fact(ctx, labels, base, start, end, seg_end, negation, section)
+            fact = _allergy_fact(ctx, labels, base, start, end, seg_end, negation, section, last_cont)
             if fact is not None:
                 out.append(fact)
             continue
@@ -493,7 +557,7 @@ def _line_facts(
         )
         if not med_ctx:
             continue
-        out.append(_med_fact(ctx, labels[DRUG], base, start, end, seg_end, prefix, seg_text, mark))
+        out.append(_med_fact(ctx, labels[DRUG], base, start, end, seg_end, prefix, seg_text, mark, last_cont))
     return out
 
 
@@ -532,9 +596,12 @@ def _drug_concept(ctx: _Ctx, m: LexMatch) -> tuple[str, str, str, list[str]]:
 
 def _med_fact(
     ctx: _Ctx, m: LexMatch, base: int, start: int, end: int, seg_end: int, prefix: str,
-    seg_text: str, mark: SectionMark | None,
+    seg_text: str, mark: SectionMark | None, cont: _Cont | None,
 ) -> Fact:
     ingredient, rxcui, drug_class, ambiguous = _drug_concept(ctx, m)
+    own_len = len(seg_text)
+    if cont is not None:
+        seg_text = seg_text + " " + cont.text
     doses = normalize.find_doses(seg_text)
     strength = next((d for d in doses if d.unit in _MASS_UNITS), None) or (doses[0] if doses else None)
     freqs = normalize.find_frequencies(seg_text)
@@ -550,10 +617,12 @@ def _med_fact(
     for found in (strength, freqs[0] if freqs else None, routes[0] if routes else None):
         if found is not None:
             attr_end = max(attr_end, end + found.end)
-    fact_end = seg_end if seg_end - end < 80 else attr_end
-    text_end = len(ctx.doc_text.text[base + end : base + fact_end].rstrip(" ,;\t")) + end
+    fact_end = seg_end if seg_end - end < 80 else min(attr_end, seg_end)
+    text_end = base + len(ctx.doc_text.text[base + end : base + fact_end].rstrip(" ,;\t")) + end
+    if cont is not None and attr_end - end > own_len:
+        text_end = cont.end
     return _fact(
-        ctx, "medication", ingredient, base + start, base + text_end,
+        ctx, "medication", ingredient, base + start, text_end,
         f"extract.medication.{m.rule}", m.score,
         code=rxcui,
         dose=strength.dose if strength else "",
@@ -590,7 +659,7 @@ def _reaction(ctx: _Ctx, text: str) -> str:
 
 def _allergy_fact(
     ctx: _Ctx, labels: dict[str, LexMatch], base: int, start: int, end: int, seg_end: int,
-    negation: str | None, section: str,
+    negation: str | None, section: str, cont: _Cont | None,
 ) -> Fact | None:
     if ALLERGEN in labels:
         m = labels[ALLERGEN]
@@ -603,7 +672,8 @@ def _allergy_fact(
         name, _, group, ambiguous = _drug_concept(ctx, m)
     else:
         return None
-    reaction = _reaction(ctx, ctx.doc_text.text[base + end : base + seg_end]) if not negation else ""
+    tail = ctx.doc_text.text[base + end : base + seg_end] + (" " + cont.text if cont else "")
+    reaction = _reaction(ctx, tail) if not negation else ""
     return _fact(
         ctx, "allergy", name, base + start, base + seg_end, f"extract.allergy.{m.rule}", m.score,
         status="negated" if negation else "active", group=group, reaction=reaction,
