@@ -14,7 +14,7 @@ from PIL import Image, ImageFilter
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen import canvas
 
-from pipeline import tesseract
+from pipeline import preprocess, tesseract
 from pipeline.config import Settings
 from pipeline.preprocess import preprocess_page
 from pipeline.records import PageImage
@@ -203,3 +203,12 @@ def test_cleaning_is_fast(tmp_path: Path, upright: NDArray[np.uint8]) -> None:
     start = time.perf_counter()
     preprocess_page(page, tmp_path / "work", settings)
     assert time.perf_counter() - start < 0.6  # margin for a busy shared test machine
+
+
+@pytest.mark.parametrize("ccw", [90, 270])
+def test_skew_estimate_on_a_sideways_page_does_not_invent_a_tilt(
+    upright: NDArray[np.uint8], ccw: int
+) -> None:
+    sideways = np.asarray(Image.fromarray(upright).rotate(ccw, expand=True))
+    angle = preprocess.estimate_skew(sideways, DPI, 15.0)
+    assert angle is None or abs(angle) < 0.3
