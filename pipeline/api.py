@@ -86,20 +86,39 @@ def process_page(task: PageTask) -> PageResult:
     except Exception as exc:  # a page we cannot clean is still worth reading as it is
         log.debug("preprocess failed on %s p%d", page.file, page.page, exc_info=True)
         problems.append(
-            Problem(page.file, page.page, "preprocess", f"could not clean the page ({type(exc).__name__})",
-                    "the page was read without cleaning; check its highlights by eye")
+            Problem(
+                page.file,
+                page.page,
+                "preprocess",
+                f"could not clean the page ({type(exc).__name__})",
+                "the page was read without cleaning; check its highlights by eye",
+            )
         )
         clean = page
     try:
         result = ocr.ocr_page(clean, work_dir, settings, cache_dir)
     except OcrError as exc:
-        problems.append(Problem(page.file, page.page, "ocr", str(exc),
-                                "rescan the page or split the file, then run again"))
+        problems.append(
+            Problem(
+                page.file,
+                page.page,
+                "ocr",
+                str(exc),
+                "rescan the page or split the file, then run again",
+            )
+        )
         return PageResult(clean, None, tuple(problems))
     except Exception as exc:
         log.debug("OCR failed on %s p%d", page.file, page.page, exc_info=True)
-        problems.append(Problem(page.file, page.page, "ocr", f"OCR failed ({type(exc).__name__})",
-                                "rescan the page or split the file, then run again"))
+        problems.append(
+            Problem(
+                page.file,
+                page.page,
+                "ocr",
+                f"OCR failed ({type(exc).__name__})",
+                "rescan the page or split the file, then run again",
+            )
+        )
         return PageResult(clean, None, tuple(problems))
     return PageResult(clean, result, tuple(problems))
 
@@ -171,13 +190,20 @@ def provider_from_letterhead(page: OcrPage) -> str:
     for line in page.text.splitlines()[:6]:
         line = line.strip()
         letters = sum(ch.isalpha() for ch in line)
-        if len(line) >= 6 and letters >= 0.8 * len(line.replace(" ", "")) and not _LETTERHEAD_SKIP.search(line):
+        if (
+            len(line) >= 6
+            and letters >= 0.8 * len(line.replace(" ", ""))
+            and not _LETTERHEAD_SKIP.search(line)
+        ):
             return re.sub(r"[^a-z0-9]+", "-", line.lower()).strip("-")[:60]
     return ""
 
 
 def _page_tasks(
-    inputs: Iterable[InputFile], work_dir: Path, settings: Settings, cache_dir: Path | None,
+    inputs: Iterable[InputFile],
+    work_dir: Path,
+    settings: Settings,
+    cache_dir: Path | None,
     problems: list[Problem],
 ) -> Iterator[PageTask]:
     for input_file in inputs:
@@ -189,9 +215,15 @@ def _page_tasks(
                     yield PageTask(item, work_dir, settings, cache_dir)
         except Exception as exc:
             log.debug("rasterize failed on %s", input_file.rel, exc_info=True)
-            problems.append(Problem(input_file.rel, None, "rasterize",
-                                    f"could not turn the file into page images ({type(exc).__name__})",
-                                    "open the file to check it is intact; re-save or rescan it"))
+            problems.append(
+                Problem(
+                    input_file.rel,
+                    None,
+                    "rasterize",
+                    f"could not turn the file into page images ({type(exc).__name__})",
+                    "open the file to check it is intact; re-save or rescan it",
+                )
+            )
 
 
 def run(
@@ -208,7 +240,9 @@ def run(
     in_dir = Path(in_dir)
     out_dir = Path(out_dir)
     if not in_dir.is_dir():
-        raise BadArgsError(f"input folder {in_dir} does not exist; give the folder that holds one sub-folder per provider")
+        raise BadArgsError(
+            f"input folder {in_dir} does not exist; give the folder that holds one sub-folder per provider"
+        )
     tesseract.check_dependencies()
     today = today or dt.date.today()
     lexicons = load_lexicons()
@@ -218,15 +252,19 @@ def run(
         cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
 
-    inputs, ingest_problems = ingest.find_inputs(in_dir, settings)
+    inputs, ingest_problems = ingest.find_inputs(in_dir, settings, exclude=(out_dir,))
     problems: list[Problem] = list(ingest_problems)
     if not inputs and not problems:
         raise BadArgsError(
             f"no PDF, TIFF, PNG or JPEG files found in {in_dir}; put each provider's records "
             "in a sub-folder of it (IN/<provider>/<files>)"
         )
-    log.info("found %d files (%d pages) from %d providers", len(inputs), sum(f.pages for f in inputs),
-             len({f.provider for f in inputs}))
+    log.info(
+        "found %d files (%d pages) from %d providers",
+        len(inputs),
+        sum(f.pages for f in inputs),
+        len({f.provider for f in inputs}),
+    )
     total = sum(f.pages for f in inputs)
     executor = executor or (ProcessExecutor(min(settings.jobs, max(1, total))))
 

@@ -28,18 +28,29 @@ def _parser() -> argparse.ArgumentParser:
         help="read every record in IN and write the reports to OUT",
         description="IN holds one sub-folder per provider (IN/<provider>/<files>); PDF, TIFF, PNG and JPEG are read.",
     )
-    proc.add_argument("input", type=Path, metavar="IN", help="folder of records, one sub-folder per provider")
-    proc.add_argument("--out", type=Path, required=True, metavar="OUT", help="folder for the reports")
+    proc.add_argument(
+        "input", type=Path, metavar="IN", help="folder of records, one sub-folder per provider"
+    )
+    proc.add_argument(
+        "--out", type=Path, required=True, metavar="OUT", help="folder for the reports"
+    )
     proc.add_argument("--config", type=Path, help="TOML file overriding config/default.toml")
     proc.add_argument("--jobs", type=int, help="worker processes (default: number of CPUs)")
     proc.add_argument("--dpi", type=int, help="rasterization DPI for PDF pages (default 300)")
     proc.add_argument("--patient-name", help="the patient's name, to check every document against")
     proc.add_argument("--patient-dob", help="the patient's date of birth, YYYY-MM-DD")
     proc.add_argument("--no-cache", action="store_true", help="do not reuse or store OCR results")
-    proc.add_argument("--cache-dir", type=Path, help="where OCR results are cached (default OUT/.cache)")
+    proc.add_argument(
+        "--cache-dir", type=Path, help="where OCR results are cached (default OUT/.cache)"
+    )
     proc.add_argument("-q", "--quiet", action="store_true", help="no progress, only the summary")
-    proc.add_argument("-v", "--verbose", action="count", default=0,
-                      help="more detail in the log (-vv includes record text: keep such logs private)")
+    proc.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="more detail in the log (-vv includes record text: keep such logs private)",
+    )
     return parser
 
 
@@ -86,7 +97,9 @@ def summary_text(result: RunResult) -> str:
             + ", ".join(f"{sev[s]} {s}" for s in ("high", "medium", "low") if sev[s])
             + "."
         )
-        lines.extend(f"  {n:3d}  {c}" for c, n in sorted(cats.items(), key=lambda kv: (-kv[1], kv[0])))
+        lines.extend(
+            f"  {n:3d}  {c}" for c, n in sorted(cats.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
     else:
         lines.append("Found no likely mistakes between the records.")
     out = result.out_dir
@@ -96,7 +109,11 @@ def summary_text(result: RunResult) -> str:
         f"  {result.paths.annotated.name:<18} every page, searchable, each suspect entry highlighted",
         f"  {result.paths.facts.name:<18} everything that was read, with the page it came from",
         f"  {result.paths.problems.name:<18} "
-        + (f"{len(result.problems)} files or pages that need attention" if result.problems else "nothing to report"),
+        + (
+            f"{len(result.problems)} files or pages that need attention"
+            if result.problems
+            else "nothing to report"
+        ),
     ]
     if result.findings:
         lines.append(
@@ -105,13 +122,17 @@ def summary_text(result: RunResult) -> str:
             "correct what is wrong."
         )
     if result.unread:
-        lines.append(f"Some inputs could not be read: see {result.paths.problems} for why and what to do.")
+        lines.append(
+            f"Some inputs could not be read: see {result.paths.problems} for why and what to do."
+        )
     return "\n".join(lines)
 
 
 def _configure_logging(verbose: int) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -126,7 +147,9 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 dt.date.fromisoformat(args.patient_dob)
             except ValueError:
-                raise ConfigError(f"--patient-dob {args.patient_dob!r} is not a date; write it as YYYY-MM-DD") from None
+                raise ConfigError(
+                    f"--patient-dob {args.patient_dob!r} is not a date; write it as YYYY-MM-DD"
+                ) from None
         if args.jobs is not None and args.jobs < 1:
             raise ConfigError("--jobs must be 1 or more")
         settings = load_settings(
@@ -141,8 +164,11 @@ def main(argv: list[str] | None = None) -> int:
         progress = None if args.quiet else ProgressPrinter(sys.stderr)
         result = run(args.input, args.out, settings, on_progress=progress)
     except KeyboardInterrupt:
-        print("\nInterrupted; no partial reports were written. Run the same command again to restart "
-              "(pages already read are cached).", file=sys.stderr)
+        print(
+            "\nInterrupted; no partial reports were written. Run the same command again to restart "
+            "(pages already read are cached).",
+            file=sys.stderr,
+        )
         return ExitCode.INTERRUPTED
     except RecordCheckError as exc:
         print(f"recordcheck: {exc}", file=sys.stderr)
