@@ -359,6 +359,23 @@ def _header_facts(
                     raw_date=dm.raw, section=section,
                 )
                 dates.append((lab.rank, s, fact))
+        if not labels and not section and line.page_index == 0:
+            # A letter's date stands alone on its own line above the body.
+            found = normalize.find_dates(text)
+            if len(found) == 1 and found[0].raw.strip() == text.strip(" .,\t"):
+                dm = found[0]
+                dates.append(
+                    (
+                        3,
+                        line.start + dm.start,
+                        _fact(
+                            ctx, "document_date", "", line.start + dm.start, line.start + dm.end,
+                            "extract.document_date.letter", date=dm.iso if dm.valid else "",
+                            value="report", date_valid=dm.valid, raw_date=dm.raw,
+                        ),
+                    )
+                )
+                label_spans.append((line.start + dm.start, line.start + dm.end))
         if _any(ctx.cues.fax, text):
             for dm in normalize.find_dates(text):
                 s, e = line.start + dm.start, line.start + dm.end
@@ -474,6 +491,9 @@ class _Cont:
 
     text: str
     end: int  # document offset where the continuation ends
+    full: str  # the next line up to its first lexicon name
+    next_start: int  # document offset of the next line
+    next_vaccine: str  # short name of a vaccine named at the very start of the next line
 
 
 def _continuation(ctx: _Ctx, doc: spacy.tokens.Doc, li: int, next_matches: list[LexMatch]) -> _Cont | None:
@@ -486,13 +506,19 @@ def _continuation(ctx: _Ctx, doc: spacy.tokens.Doc, li: int, next_matches: list[
     mark = section_at(doc, nxt.end)
     if mark is not None and mark.start >= nxt.start:
         return None
-    stop = min([m.start - nxt.start for m in next_matches] + [len(nxt.text)])
+    full = min([m.start - nxt.start for m in next_matches] + [len(nxt.text)])
+    stop = full
     brk = _CLAUSE_BREAK.search(nxt.text, 0, stop)
     if brk is not None:
         stop = brk.start()
-    if stop <= 0:
+    first = min(next_matches, key=lambda m: m.start) if next_matches else None
+    next_vaccine = ""
+    if first is not None and first.label == VACCINE and first.start - nxt.start <= 3:
+        entries = ctx.vaccines.get(first.name, [])
+        next_vaccine = entries[0].short_name.lower() if entries else first.name
+    if full <= 0 and not next_vaccine:
         return None
-    return _Cont(nxt.text[:stop], nxt.start + stop)
+    return _Cont(nxt.text[:stop], nxt.start + stop, nxt.text[:full], nxt.start, next_vaccine)
 
 
 def _line_facts(
@@ -537,7 +563,7 @@ def _line_facts(
         doses = normalize.find_doses(seg_text)
         has_dose = bool(doses)
         if VACCINE in labels and (DRUG not in labels or not has_dose):
-            fact = _vaccine_fact(ctx, labels[VACCINE], section, li, groups, gi, label_spans)
+            fact = _vaccine_fact(ctx, labels[VACCINE], section, li, groups, gi, label_spans, last_cont)
             if fact is not None and (not allergy_ctx or section == "immunizations"):
                 out.append(fact)
                 continue
@@ -712,11 +738,21 @@ def _negation_only_facts(
 
 def _vaccine_fact(
     ctx: _Ctx, m: LexMatch, section: str, li: int, groups: list[list[LexMatch]], gi: int,
-    label_spans: list[tuple[int, int]],
+    label_spans: list[tuple[int, int]], cont: _Cont | None,
 ) -> Fact | None:
     line = ctx.doc_text.lines[li]
     text = line.text
     base = line.start
+    own_len = len(text)
+    if cont is not None and cont.full:
+        # "Tdap on June 11,\n2018": the date of the line's last vaccine may wrap onto the next line.
+        text = text + " " + cont.full
+
+    def absolute(off: int) -> int:
+        if cont is None or off <= own_len:
+            return base + off
+        return cont.next_start + off - own_len - 1
+
     start, end = m.start - base, m.end - base
     vac_groups = [g for g in groups if any(x.label == VACCINE for x in g)]
     vi = next(i for i, g in enumerate(vac_groups) if m in g)
@@ -738,7 +774,7 @@ def _vaccine_fact(
     cue_ok = section == "immunizations" or _any(ctx.cues.vaccine_cue, text)
     dates = [
         d for d in normalize.find_dates(text)
-        if not any(s <= base + d.start < e for s, e in label_spans)
+        if not any(s <= absolute(d.start) < e for s, e in label_spans)
     ]
     after = [d for d in dates if last.end - base <= d.start < nxt_v]
     chosen = after[0] if after else None
@@ -751,9 +787,15 @@ def _vaccine_fact(
     short = entries[0].short_name.lower() if entries else m.name
     cvx = entries[0].cvx if entries else ""
     family = entries[0].family if entries else ""
+    if chosen is None and cont is not None and cont.next_vaccine == short and nxt_v == len(text):
+        return None  # "COVID-19 vaccine\n(Moderna) on 03/09/2021": the entry goes on below
     ambiguous = list(m.ambiguous)
     for j in joined:
         je = ctx.vaccines.get(j.name, [])
+        if je and family and je[0].family == family:
+            # "Td/Tdap": one family either way; the later, more specific name is kept
+            short, cvx = je[0].short_name.lower(), je[0].cvx
+            continue
         jn = je[0].short_name.lower() if je else j.name
         if jn != short:
             ambiguous.append(jn)
@@ -779,7 +821,7 @@ def _vaccine_fact(
         kwargs.update(date=chosen.iso if chosen.valid else "", raw_date=chosen.raw, date_valid=chosen.valid)
     kwargs["ambiguous_with"] = tuple(dict.fromkeys(a for a in ambiguous if a != short))
     return _fact(
-        ctx, "vaccine", short, base + fstart, base + fend, f"extract.vaccine.{m.rule}", m.score,
+        ctx, "vaccine", short, absolute(fstart), absolute(fend), f"extract.vaccine.{m.rule}", m.score,
         **kwargs,
     )
 

@@ -14,7 +14,7 @@ COLUMN_SEP = "\t"
 # A horizontal gap wider than this many word heights separates table columns.
 _COLUMN_GAP_HEIGHTS = 1.4
 # Two OCR lines from different blocks whose vertical extents overlap this much are one table row.
-_ROW_OVERLAP = 0.6
+_ROW_OVERLAP = 0.4
 
 
 @dataclass

@@ -411,10 +411,32 @@ def test_fax_header_date_is_not_a_vaccine_date(lex: Lexicons) -> None:
     assert [(v.name, v.date) for v in vacs] == [("tdap", ""), ("influenza", "2023-10-01")]
 
 
-def test_generic_td_tdap_entry_not_silently_resolved(lex: Lexicons) -> None:
+def test_td_tdap_entry_is_one_tetanus_vaccine(lex: Lexicons) -> None:
     vac = _one(_facts(lex, "Immunizations\nTd/Tdap 06/01/2011"), "vaccine")
-    assert {vac.name, *vac.ambiguous_with} == {"td", "tdap"}
-    assert vac.date == "2011-06-01"
+    assert (vac.name, vac.code, vac.group, vac.date) == ("tdap", "115", "tetanus", "2011-06-01")
+
+
+def test_vaccine_pair_of_different_families_is_kept_ambiguous(lex: Lexicons) -> None:
+    vac = _one(_facts(lex, "Immunizations\nMMR/Tdap 06/01/2011"), "vaccine")
+    assert {vac.name, *vac.ambiguous_with} == {"mmr", "tdap"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Immunizations: Her record shows Tdap on June 11,\n2018, and MMR on 04/22/1969.",
+        "Immunizations: Her record shows influenza vaccine on 10/09/2023, Tdap\non 06/11/2018.",
+    ],
+)
+def test_vaccine_date_wrapped_onto_the_next_line(lex: Lexicons, text: str) -> None:
+    dates = {v.name: v.date for v in _kind(_facts(lex, text), "vaccine")}
+    assert dates["tdap"] == "2018-06-11"
+
+
+def test_vaccine_name_split_over_two_lines_gives_one_fact(lex: Lexicons) -> None:
+    text = "Immunizations: influenza on 10/09/2023 and Tdap\nBoostrix on 06/11/2018."
+    vacs = _kind(_facts(lex, text), "vaccine")
+    assert [(v.name, v.date) for v in vacs] == [("influenza", "2023-10-09"), ("tdap", "2018-06-11")]
 
 
 def test_vaccine_in_narrative_with_cue(lex: Lexicons) -> None:
