@@ -31,7 +31,7 @@ def reconcile_facts(
     facts: Sequence[Fact], lexicons: Lexicons, settings: Settings, today: dt.date
 ) -> list[Finding]:
     """Cross-check all facts and return findings sorted most severe first, with stable ids."""
-    docs = group_documents(facts)
+    docs = group_documents(facts, today)
     findings = check_identity(docs, settings)
     findings += check_allergies(docs, settings)
     findings += check_medications(docs, lexicons, settings)

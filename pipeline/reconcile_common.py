@@ -6,12 +6,15 @@ import calendar
 import csv
 import datetime as dt
 import io
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from rapidfuzz.distance import Levenshtein
 
 from .config import Settings
 from .errors import ConfigError
@@ -65,7 +68,7 @@ class Doc:
         return min((f.provenance.page for f in self.facts), default=1)
 
 
-def group_documents(facts: Iterable[Fact]) -> dict[str, list[Doc]]:
+def group_documents(facts: Iterable[Fact], today: dt.date) -> dict[str, list[Doc]]:
     """Provider -> its documents, oldest first."""
     by_file: dict[tuple[str, str], list[Fact]] = {}
     for fact in facts:
@@ -73,7 +76,7 @@ def group_documents(facts: Iterable[Fact]) -> dict[str, list[Doc]]:
     out: dict[str, list[Doc]] = {}
     for (provider, file), doc_facts in sorted(by_file.items()):
         doc_facts.sort(key=fact_sort_key)
-        doc = Doc(provider, file, _document_date(doc_facts), tuple(doc_facts))
+        doc = Doc(provider, file, _document_date(doc_facts, today), tuple(doc_facts))
         out.setdefault(provider, []).append(doc)
     for docs in out.values():
         docs.sort(key=lambda d: d.order)
@@ -106,15 +109,17 @@ def fact_sort_key(f: Fact) -> tuple[object, ...]:
 _CLINICAL_DATE_KINDS = ("visit", "discharge", "report", "")
 
 
-def _document_date(facts: Sequence[Fact]) -> str:
-    own = [f for f in facts if f.kind == "document_date" and f.date and f.date_valid]
+def _document_date(facts: Sequence[Fact], today: dt.date) -> str:
+    # A date in the future is a mistake (reported as future_date), not the document's age.
+    usable = [f for f in facts if f.date and f.date_valid
+              and (b := date_bounds(f.date)) is not None and b[0] <= today]
+    own = [f for f in usable if f.kind == "document_date"]
     clinical = [f for f in own if f.value in _CLINICAL_DATE_KINDS]
     chosen = clinical or own
     if chosen:
         return max(f.date for f in chosen)
     # No date of its own: the latest event it mentions (never the birth date).
-    dates = [f.date for f in facts if f.date and f.date_valid and f.kind != "identity"]
-    return max(dates, default="")
+    return max((f.date for f in usable if f.kind != "identity"), default="")
 
 
 def current_doc(docs: Sequence[Doc], kind: str) -> Doc | None:
@@ -154,6 +159,36 @@ def dates_agree(a: str, b: str) -> bool | None:
     if date_bounds(a) is None or date_bounds(b) is None:
         return None
     return compare_dates(a, b)
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> dict[str, int]:
+    """models/date_words.csv (shared with the normalizer): month names to numbers."""
+    text = resources.files(MODELS_PACKAGE).joinpath("date_words.csv").read_text(encoding="utf-8")
+    return {row["word"].strip().lower(): int(row["month"]) for row in csv.DictReader(io.StringIO(text))}
+
+
+def near_miss(raw: str, iso: str) -> bool:
+    """True when an impossible date is one character away from a real one ("66-APR-2021")."""
+    if len(iso) != 10 or date_bounds(iso) is None:
+        return False
+    parts: list[str] = []
+    for token in re.findall(r"[0-9]+|[a-z]+", raw.lower()):
+        if token.isdigit():
+            parts.append(token)
+        elif token in _month_words():
+            parts.append(str(_month_words()[token]))
+    if len(parts) != 3:
+        return False
+    year, month, day = iso[:4], iso[5:7], iso[8:10]
+    for order in itertools.permutations(parts):
+        y, a, b = order
+        cost = Levenshtein.distance(y, year)
+        cost += min(Levenshtein.distance(a.zfill(2), month) + Levenshtein.distance(b.zfill(2), day),
+                    Levenshtein.distance(a.zfill(2), day) + Levenshtein.distance(b.zfill(2), month))
+        if cost <= 1:
+            return True
+    return False
 
 
 def days_between(a: str, b: str) -> int | None:

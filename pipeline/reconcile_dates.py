@@ -14,6 +14,8 @@ from .reconcile_common import (
     describe_medication,
     draft,
     fact_sort_key,
+    names,
+    near_miss,
 )
 from .records import Fact, Finding
 
@@ -53,6 +55,22 @@ def _first_per_key(facts: Iterable[Fact], key_extra: str) -> list[Fact]:
     return list(seen.values())
 
 
+def _likely_reading(f: Fact, facts: list[Fact]) -> tuple[str, set[str]] | None:
+    """The date other providers give for the same vaccine, if the impossible one is a near miss."""
+    if f.kind != "vaccine":
+        return None
+    family = f.group or f.name
+    hits: dict[str, set[str]] = {}
+    for other in facts:
+        if (other.kind == "vaccine" and (other.group or other.name) == family and other.date_valid
+                and other.provenance.provider != f.provenance.provider
+                and near_miss(f.raw_date, other.date)):
+            hits.setdefault(other.date, set()).add(other.provenance.provider)
+    if len(hits) != 1:
+        return None
+    return next(iter(hits.items()))
+
+
 def check_dates(docs_by_provider: dict[str, list[Doc]], settings: Settings, today: dt.date,
                 dob: str) -> list[Finding]:
     facts = [f for docs in docs_by_provider.values() for d in docs for f in d.facts]
@@ -60,12 +78,28 @@ def check_dates(docs_by_provider: dict[str, list[Doc]], settings: Settings, toda
     for f in _first_per_key((f for f in facts if not f.date_valid), "raw"):
         raw = f.raw_date or f.text
         p = f.provenance.provider
+        likely = _likely_reading(f, facts)
+        if likely is None:
+            out.append(draft(
+                severity="medium", category="invalid_date", subject=subject_of(f),
+                provenance=at(f, "reconcile.invalid_date"), found=raw,
+                expected="a real calendar date", other_providers=(),
+                explanation=(f"\"{raw}\" is not a real calendar date, so the {_what(f)} on this "
+                             f"page was written or read wrong. Ask {p} to check it and correct "
+                             "the record."),
+                confidence=confidence_of([f]),
+            ))
+            continue
+        # One character from the date the others give: most likely a scan misread.
+        date, providers = likely
         out.append(draft(
-            severity="medium", category="invalid_date", subject=subject_of(f),
+            severity="low", category="invalid_date", subject=subject_of(f),
             provenance=at(f, "reconcile.invalid_date"), found=raw,
-            expected="a real calendar date", other_providers=(),
-            explanation=(f"\"{raw}\" is not a real calendar date, so the {_what(f)} on this page "
-                         f"was written or read wrong. Ask {p} to check it and correct the record."),
+            expected=f"{date} (as {names(providers)} record it)", other_providers=providers,
+            explanation=(f"\"{raw}\" is not a real calendar date, but it is one character away "
+                         f"from {date}, the date {names(providers)} give for this vaccine, so it "
+                         "is probably a misread of the scan. Check the date on the page; if the "
+                         f"page itself shows \"{raw}\", ask {p} to correct the record."),
             confidence=confidence_of([f]),
         ))
     dated = [f for f in facts if f.date_valid and date_bounds(f.date) is not None]

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from .config import Settings
 from .reconcile_common import (
@@ -21,7 +22,6 @@ from .reconcile_common import (
     is_stale,
     lower,
     names,
-    pick_reference,
     related,
 )
 from .records import Fact, Finding
@@ -112,12 +112,19 @@ def _reference(
     if given:
         agree = [(d, f) for v, hits in values.items() if same(v, given) for d, f in hits]
         return _Reference(given, [d for d, _ in agree], [f for _, f in agree], False, True)
-    docs = {_doc_key(d): d for hits in values.values() for d, _ in hits}
     supporters = {v: {_doc_key(d) for u, hits in values.items() if same(u, v) for d, _ in hits}
                   for v in values}
     if not supporters:
         return None
-    value, tie = pick_reference(supporters, docs)
+    best = max(len(p) for p in supporters.values())
+    top = [v for v, p in supporters.items() if len(p) == best]
+
+    def strength(v: str) -> tuple[tuple[str, str], float, str]:
+        # Newest document first; within one document, the more confidently read value.
+        hits = [(d, f) for u, h in values.items() if same(u, v) for d, f in h]
+        return (max(d.order for d, _ in hits), max(f.confidence for _, f in hits), v)
+
+    value, tie = max(top, key=strength), len(top) > 1
     agree = [(d, f) for u, hits in values.items() if same(u, value) for d, f in hits]
     return _Reference(value, [d for d, _ in agree], [f for _, f in agree], tie, False)
 
@@ -193,6 +200,15 @@ def _finding(*, severity: str, subject: str, facts: list[Fact], ref: _Reference,
     )
 
 
+def _same_document(doc: Doc, ref: _Reference) -> bool:
+    return any(d.provider == doc.provider and d.file == doc.file for d in ref.docs)
+
+
+_MISREAD = (" Other pages of this same record give {ref}, one character away, so this is "
+            "probably a misread of the scan: check it on the page. If the page itself shows "
+            "{value}, ask {provider} to correct it.")
+
+
 def _check_dob(docs: list[Doc], settings: Settings) -> list[Finding]:
     values = _collect(docs, "dob", settings, _valid_dob)
 
@@ -210,7 +226,12 @@ def _check_dob(docs: list[Doc], settings: Settings) -> list[Finding]:
                 f"{ref.value}. A different date of birth can mean these pages belong to another "
                 f"patient, or that the date was written or read wrong. Ask {doc.provider} to "
                 "check the date of birth on this record and correct it if it is wrong.")
-        out.append(_finding(severity="high", subject="dob", facts=facts, ref=ref,
+        severity = "high"
+        if _same_document(doc, ref) and Levenshtein.distance(value, ref.value) <= 1:
+            severity = "low"
+            text = (f"This page gives the date of birth as {value}."
+                    + _MISREAD.format(ref=ref.value, value=value, provider=doc.provider))
+        out.append(_finding(severity=severity, subject="dob", facts=facts, ref=ref,
                             found=f"date of birth {value}", expected=f"date of birth {ref.value}",
                             text=text))
     return out
@@ -268,7 +289,7 @@ def _check_mrn(docs: list[Doc], settings: Settings) -> list[Finding]:
     if ref is None:
         return []
     out = []
-    for _value, doc, facts in _suspects(values, ref, same):
+    for value, doc, facts in _suspects(values, ref, same):
         shown = sorted(facts, key=fact_sort_key)[0].value
         ref_shown = sorted(ref.facts, key=fact_sort_key)[0].value
         stale = is_stale(doc, ref.docs, settings)
@@ -277,12 +298,17 @@ def _check_mrn(docs: list[Doc], settings: Settings) -> list[Finding]:
                 f"{shown}, but {doc.provider}'s other records use {ref_shown}. A different "
                 "number can mean these pages were filed under another patient.")
         severity = "high"
-        if stale:
-            severity = lower(severity)
-            text += (f" These records are more than {settings.reconcile.stale_years:g} years "
-                     "apart, so the number may have been changed on purpose.")
-        text += (f" Ask {doc.provider} to check the medical record number and correct it if it "
-                 "is wrong.")
+        if _same_document(doc, ref) and Levenshtein.distance(value, ref.value) <= 1:
+            severity = "low"
+            text = (f"This page gives the medical record number (MRN) as {shown}."
+                    + _MISREAD.format(ref=ref_shown, value=shown, provider=doc.provider))
+        else:
+            if stale:
+                severity = lower(severity)
+                text += (f" These records are more than {settings.reconcile.stale_years:g} years "
+                         "apart, so the number may have been changed on purpose.")
+            text += (f" Ask {doc.provider} to check the medical record number and correct it if "
+                     "it is wrong.")
         out.append(_finding(severity=severity, subject="mrn", facts=facts, ref=ref,
                             found=f"MRN {shown}", expected=f"MRN {ref_shown}", text=text,
                             factor=STALE_FACTOR if stale else 1.0))

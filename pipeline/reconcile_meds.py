@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rapidfuzz.distance import Levenshtein
+
 from .config import Settings
 from .lexicons import AllergyConflictRule, DoseRange, Lexicons
 from .reconcile_common import (
@@ -297,6 +299,8 @@ def _dose_finding(ingredient: str, p: str, mine: dict[float, list[Fact]], ref_va
                  "or a lost decimal point), and can cause serious harm.")
     else:
         text += " Taking the wrong strength of a medicine can cause harm."
+        if fact.unit == ref_fact.unit and Levenshtein.distance(fact.dose, ref_fact.dose) == 1:
+            text += " Only one character differs, so it may also be a misread of the scan."
     if stale:
         text += _stale_note(settings)
     text += f" Ask {p} to check the dose on this page and correct the record if it is wrong."

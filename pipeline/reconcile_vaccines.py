@@ -18,6 +18,7 @@ from .reconcile_common import (
     fact_sort_key,
     list_location,
     names,
+    near_miss,
     related,
 )
 from .records import Fact, Finding
@@ -71,8 +72,29 @@ def _histories(docs_by_provider: dict[str, list[Doc]]) -> dict[str, dict[str, li
     return out
 
 
+def _read_through_misreads(histories: dict[str, dict[str, list[_Dose]]]) -> None:
+    """Date an impossible date by the one real date, at another provider, it nearly spells.
+
+    "62-MAY-2019" beside another provider's 2019-05-02 is most likely that date misread, so it
+    counts as a vote for it (the impossible date itself is still reported as invalid_date).
+    """
+    real = {(p, fam): [d.date for d in doses if d.date]
+            for p, h in histories.items() for fam, doses in h.items()}
+    for provider, families in histories.items():
+        for family, doses in families.items():
+            for dose in doses:
+                raw = dose.facts[0].raw_date
+                if dose.date or not raw:
+                    continue
+                near = {date for p in histories if p != provider
+                        for date in real.get((p, family), []) if near_miss(raw, date)}
+                if len(near) == 1:
+                    dose.date = near.pop()
+
+
 def check_vaccines(docs_by_provider: dict[str, list[Doc]], settings: Settings) -> list[Finding]:
     histories = _histories(docs_by_provider)
+    _read_through_misreads(histories)
     families = sorted({fam for h in histories.values() for fam in h})
     out: list[Finding] = []
     for family in families:

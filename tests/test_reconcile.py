@@ -390,6 +390,18 @@ def test_invalid_date_shows_the_date_as_written() -> None:
     assert "not a real calendar date" in f.explanation and "Ask gamma" in f.explanation
 
 
+@pytest.mark.parametrize("raw", ["62-MAY-2019", "05/32/2019", "05/39/2018"])
+def test_impossible_date_one_character_from_the_others_is_a_likely_misread(raw: str) -> None:
+    bad = fact("vaccine", "tdap", "gamma", group="tetanus", date="", date_valid=False, raw_date=raw)
+    f = only(run(three(vaccines=VACCINES[1:], extra=(bad,))), "invalid_date")
+    if raw == "05/39/2018":  # three characters off: not a near miss
+        assert f.severity == "medium"
+        return
+    assert (f.subject, f.provider, f.severity) == ("tdap", "gamma", "low")
+    assert f.expected == "2019-05-02 (as alpha and beta record it)"
+    assert "probably a misread" in f.explanation and "Check the date on the page" in f.explanation
+
+
 @pytest.mark.parametrize(("kind", "name", "severity"),
                          [("vaccine", "hepatitis b", "medium"), ("identity", "dob", "high")])
 def test_future_date(kind: str, name: str, severity: str) -> None:
@@ -475,3 +487,32 @@ def test_allergy_and_drug_on_the_same_record_conflict() -> None:
     facts = [f for f in facts if not (f.kind == "allergy" and f.provenance.provider != "gamma")]
     f = only(run(facts), "drug_allergy_conflict")
     assert f.provider == "gamma" and "recorded by this provider" in f.explanation
+
+
+# --- reading through scan misreads -------------------------------------------------------------
+
+
+def test_impossible_date_near_another_providers_date_counts_as_that_date() -> None:
+    vaccines = (("tdap", "tetanus", "2019-05-02"),)
+    misread = fact("vaccine", "tdap", "gamma", group="tetanus", date="", date_valid=False,
+                   raw_date="62-MAY-2019")
+    facts = (record("alpha", "2024-01-02", vaccines=vaccines)
+             + record("beta", "2024-06-01", vaccines=(("tdap", "tetanus", "2019-08-15"),))
+             + record("gamma", "2024-03-01", vaccines=(), extra=(misread,)))
+    f = only(run(facts), "vaccine_date_conflict")
+    assert (f.provider, f.found) == ("beta", "tdap on 2019-08-15")
+
+
+def test_future_document_date_does_not_make_a_record_the_newest() -> None:
+    alpha = [replace(f, date="2624-05-20") if f.kind == "document_date" else f
+             for f in record("alpha", "2024-01-05")]
+    beta = record("beta", "2024-06-05", meds=(MEDS[0], ("metoprolol", "50", "mg", "daily")))
+    f = only(run(alpha + beta), "dose_mismatch")
+    assert f.provider == "alpha"  # dated by its latest entry (2023), so the older record
+
+
+def test_mrn_one_character_off_on_another_page_of_one_record_is_a_likely_misread() -> None:
+    page2 = fact("identity", "mrn", "alpha", page=2, value="AL-1007", confidence=0.7)
+    f = only(run(record("alpha", "2024-05-02", extra=(page2,))), "identity_mismatch")
+    assert (f.subject, f.page, f.severity) == ("mrn", 2, "low")
+    assert f.expected == "MRN AL-1001" and "misread" in f.explanation
