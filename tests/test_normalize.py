@@ -551,3 +551,12 @@ def test_finders_never_raise_on_near_miss_text(text: str) -> None:
 @given(st.text(min_size=2000, max_size=5000))
 def test_finders_handle_long_text(text: str) -> None:
     _assert_well_formed(text)
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [("12-0CT-2023", "2023-10-12"), ("14 rnar 2021", "2021-03-14"), ("5ep 20, 2022", "2022-09-20")],
+)
+def test_month_names_misread_by_ocr_still_read_as_dates(text: str, iso: str) -> None:
+    (match,) = find_dates(text)
+    assert match.iso == iso
