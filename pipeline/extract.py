@@ -781,7 +781,9 @@ def _vaccine_fact(
     if chosen is None and vi == 0:
         before = [d for d in dates if d.end <= start]
         chosen = before[-1] if before else None
-    if not cue_ok and (chosen is None or section == "problems"):
+    # Bare disease words ("influenza", "polio") are vaccine names only in a list of vaccines,
+    # beside a vaccine cue, or dated inside a medication list (pharmacies file shots there).
+    if not cue_ok and not (section == "medications" and chosen is not None):
         return None
     entries = ctx.vaccines.get(m.name, [])
     short = entries[0].short_name.lower() if entries else m.name

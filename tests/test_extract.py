@@ -444,8 +444,20 @@ def test_vaccine_in_narrative_with_cue(lex: Lexicons) -> None:
     assert (vac.name, vac.date) == ("tdap", "2019-05-02")
 
 
-def test_influenza_diagnosis_is_not_a_vaccine(lex: Lexicons) -> None:
-    assert _kind(_facts(lex, "Assessment\nInfluenza A, diagnosed 01/05/2024"), "vaccine") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Assessment\nInfluenza A, diagnosed 01/05/2024",
+        "History of Present Illness\nHad influenza in 01/2024 and recovered.",
+    ],
+)
+def test_influenza_illness_is_not_a_vaccine(lex: Lexicons, text: str) -> None:
+    assert _kind(_facts(lex, text), "vaccine") == []
+
+
+def test_dated_vaccine_in_a_pharmacy_medication_list(lex: Lexicons) -> None:
+    vac = _one(_facts(lex, "Medications\nBoostrix 0.5 ml 05/02/2019"), "vaccine")
+    assert (vac.name, vac.date) == ("tdap", "2019-05-02")
 
 
 def test_misread_vaccine_name_in_immunization_section(lex: Lexicons) -> None:

@@ -1,0 +1,73 @@
+"""Extract with the bundled lexicons (models/*.csv): real names map to the normalized vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import Settings
+from pipeline.extract import extract_facts, ocr_page_from_text
+from pipeline.lexicons import Lexicons, load_lexicons
+from pipeline.records import Fact
+
+
+@pytest.fixture(scope="module")
+def real() -> Lexicons:
+    return load_lexicons()
+
+
+def _facts(lex: Lexicons, text: str) -> list[Fact]:
+    return extract_facts([ocr_page_from_text(text)], lex, Settings())
+
+
+def test_bundled_lexicons_load(real: Lexicons) -> None:
+    assert len(real.drugs) > 10_000
+    assert any(v.name == "tdap" for v in real.vaccines)
+    assert any(a.allergen == "penicillin" for a in real.allergens)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ZESTRIL      10 MG      1 TAB PO DAILY", ("lisinopril", "10", "mg", "daily", "oral")),
+        ("METFORMIN HCL      500 MG      1 TAB PO BID WITH MEALS", ("metformin", "500", "mg", "bid", "oral")),
+        ("Metoprolol succinate ER 25 mg take 1 tablet by mouth once daily", ("metoprolol", "25", "mg", "daily", "oral")),
+        ("Glucophage 500 mg by mouth twice daily with meals", ("metformin", "500", "mg", "bid", "oral")),
+        ("Atorvastatln 40 mg PO at bedtime", ("atorvastatin", "40", "mg", "qhs", "oral")),
+        ("Levothyroxine 75 mcg PO q.d.", ("levothyroxine", "75", "mcg", "daily", "oral")),
+        ("Albuterol HFA 2 puffs inhaled q4-6h prn", ("albuterol", "2", "puff", "q4-6h prn", "inhaled")),
+    ],
+)
+def test_real_medication_lines(real: Lexicons, line: str, expected: tuple[str, ...]) -> None:
+    meds = [f for f in _facts(real, "Current Medications\n" + line) if f.kind == "medication"]
+    assert [(m.name, m.dose, m.unit, m.frequency, m.route) for m in meds] == [expected]
+
+
+def test_real_allergies_and_vaccines(real: Lexicons) -> None:
+    text = (
+        "Allergies: penicillin (hives); sulfa drugs (rash)\n"
+        "Immunization History\n"
+        "Tdap 05/02/2019; Influenza, quadrivalent 10/12/2023\n"
+        "Zoster recombinant (Shingrix)      03/14/2021\n"
+        "COVID-19 mRNA (Pfizer)      04/06/2021\n"
+    )
+    facts = _facts(real, text)
+    assert [(f.name, f.reaction) for f in facts if f.kind == "allergy"] == [
+        ("penicillin", "hives"),
+        ("sulfa", "rash"),
+    ]
+    assert [(f.name, f.date) for f in facts if f.kind == "vaccine"] == [
+        ("tdap", "2019-05-02"),
+        ("influenza", "2023-10-12"),
+        ("zoster", "2021-03-14"),
+        ("covid-19", "2021-04-06"),
+    ]
+    assert all(f.code for f in facts if f.kind == "vaccine")
+
+
+def test_table_titles_and_common_words_are_not_drugs(real: Lexicons) -> None:
+    text = (
+        "Allergies\nAllergen      Reaction\nPenicillin      hives\n"
+        "Assessment and plan: Blood pressure at goal. Continue current medications.\n"
+    )
+    facts = _facts(real, text)
+    assert [(f.kind, f.name) for f in facts] == [("allergy", "penicillin")]
