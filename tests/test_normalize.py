@@ -560,3 +560,15 @@ def test_finders_handle_long_text(text: str) -> None:
 def test_month_names_misread_by_ocr_still_read_as_dates(text: str, iso: str) -> None:
     (match,) = find_dates(text)
     assert match.iso == iso
+
+
+@pytest.mark.parametrize("text, dose, unit", [("50 meg", "50", "mcg"), ("112 mcg", "112", "mcg")])
+def test_mcg_misread_as_meg_is_still_micrograms(text: str, dose: str, unit: str) -> None:
+    (match,) = find_doses(text)
+    assert (match.dose, match.unit) == (dose, unit)
+
+
+@pytest.mark.parametrize("text", ["g.h.s.", "PO ghs"])
+def test_qhs_misread_with_a_g_is_still_bedtime(text: str) -> None:
+    (match,) = find_frequencies(text)
+    assert match.frequency == "qhs"
