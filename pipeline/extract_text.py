@@ -112,10 +112,19 @@ def _merge_rows(lines: list[list[Word]]) -> list[list[list[Word]]]:
     return rows
 
 
+def _column_break(prev: Word, word: Word, gap_limit: float) -> bool:
+    """Whether a gap separates table columns rather than two words of one phrase."""
+    # "OKAFOR,  DANIEL": a word ending in a comma continues its phrase, however wide the gap
+    # after it (monospace print leaves a whole blank character cell after a comma).
+    if prev.text.endswith(","):
+        return False
+    return word.bbox[0] - prev.bbox[2] > gap_limit
+
+
 def _cells(words: list[Word], gap_limit: float) -> list[list[Word]]:
     cells: list[list[Word]] = []
     for w in words:
-        if cells and w.bbox[0] - cells[-1][-1].bbox[2] <= gap_limit:
+        if cells and not _column_break(cells[-1][-1], w, gap_limit):
             cells[-1].append(w)
         else:
             cells.append([w])
@@ -197,7 +206,7 @@ def build_doc_text(
             prev: Word | None = None
             for w in words:
                 if prev is not None:
-                    sep = COLUMN_SEP if w.bbox[0] - prev.bbox[2] > gap_limit else " "
+                    sep = COLUMN_SEP if _column_break(prev, w, gap_limit) else " "
                     parts.append(sep)
                     cur += 1
                 text = w.text.replace("\n", " ").replace("\t", " ")

@@ -96,3 +96,10 @@ def test_table_columns_split_into_blocks_are_joined_back_into_rows() -> None:
     )
     page = OcrPage("p", "p/doc.pdf", 1, 300, 2550, 3300, words, None)
     assert build_doc_text([page]).text == "Lisinopril\t10mg\nMetformin\t500mg\n"
+
+
+def test_a_wide_gap_after_a_comma_does_not_split_a_name_into_columns() -> None:
+    # Monospace pharmacy print: "OKAFOR," is followed by a whole blank character cell.
+    page = ocr_page_from_text("PATIENT: OKAFOR,    DANIEL P        DOB: 23-SEP-1958")
+    text = build_doc_text([page]).text
+    assert "OKAFOR, DANIEL P\tDOB" in text
