@@ -135,6 +135,7 @@ def newest(docs: Iterable[Doc]) -> Doc:
 # --- dates -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def date_bounds(iso: str) -> tuple[dt.date, dt.date] | None:
     """First and last day a (possibly partial) ISO date can mean; None if it is not one."""
     m = _ISO_RE.match(iso or "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .config import Settings
@@ -13,7 +14,6 @@ from .reconcile_common import (
     confidence_of,
     date_bounds,
     dates_agree,
-    days_between,
     draft,
     fact_sort_key,
     list_location,
@@ -106,23 +106,19 @@ def check_vaccines(docs_by_provider: dict[str, list[Doc]], settings: Settings) -
 # --- vaccine_date_conflict ----------------------------------------------------------------
 
 
-def _pairable(a: str, b: str, family: str) -> bool:
+def _pairable(a: str, b: str, gap: int, family: str) -> bool:
     if family == INFLUENZA:
         # Flu shots are yearly: only two dates in the same season can be one dose.
         sa, sb = _season(a), _season(b)
         if sa is None or sa != sb:
             return False
-    gap = days_between(a, b)
-    if gap is None:
-        return False
-    one_char = len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    return gap <= PAIR_WINDOW_DAYS or one_char
+    if gap <= PAIR_WINDOW_DAYS:
+        return True
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
-def _date_conflicts(family: str, histories: dict[str, dict[str, list[_Dose]]]) -> list[Finding]:
-    doses = [d for p in sorted(histories) for d in histories[p].get(family, []) if d.date]
-    # Clusters: doses of different providers whose dates agree are one dose.
-    parent = list(range(len(doses)))
+def _union_find(n: int) -> tuple[list[int], Callable[[int], int]]:
+    parent = list(range(n))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -130,33 +126,48 @@ def _date_conflicts(family: str, histories: dict[str, dict[str, list[_Dose]]]) -
             i = parent[i]
         return i
 
+    return parent, root
+
+
+def _date_conflicts(family: str, histories: dict[str, dict[str, list[_Dose]]]) -> list[Finding]:
+    doses = [d for p in sorted(histories) for d in histories[p].get(family, []) if d.date]
+    # Clusters: doses of different providers whose dates agree are one dose.
+    parent, root = _union_find(len(doses))
     for i, a in enumerate(doses):
         for j in range(i + 1, len(doses)):
             if a.provider != doses[j].provider and dates_agree(a.date, doses[j].date):
                 parent[root(j)] = root(i)
-    clusters: dict[int, list[_Dose]] = {}
+    by_root: dict[int, list[_Dose]] = {}
     for i, d in enumerate(doses):
-        clusters.setdefault(root(i), []).append(d)
-    # Groups of clusters: the nearest clusters of disjoint providers are one dose, dated twice.
-    groups: list[list[list[_Dose]]] = [[c] for _, c in sorted(clusters.items())]
-    while True:
-        best: tuple[int, int, int] | None = None
-        for i, gi in enumerate(groups):
-            for j in range(i + 1, len(groups)):
-                gj = groups[j]
-                if _providers(gi) & _providers(gj):
-                    continue
-                gaps = [days_between(_date_of(a), _date_of(b)) for a in gi for b in gj
-                        if _pairable(_date_of(a), _date_of(b), family)]
-                real = [g for g in gaps if g is not None]
-                if real and (best is None or min(real) < best[0]):
-                    best = (min(real), i, j)
-        if best is None:
-            break
-        _, i, j = best
-        groups[i] = groups[i] + groups.pop(j)
+        by_root.setdefault(root(i), []).append(d)
+    clusters = [c for _, c in sorted(by_root.items())]
+    dates = [_date_of(c) for c in clusters]
+    starts = [date_bounds(d) for d in dates]
+    providers = [{d.provider for d in c} for c in clusters]
+    # Groups of clusters: the nearest clusters of disjoint providers are one dose dated twice.
+    # Candidate pairs are merged nearest first, as long as a group keeps one dose a provider.
+    pairs = []
+    for i in range(len(clusters)):
+        for j in range(i + 1, len(clusters)):
+            si, sj = starts[i], starts[j]
+            if si is None or sj is None or providers[i] & providers[j]:
+                continue
+            gap = abs((si[0] - sj[0]).days)
+            if _pairable(dates[i], dates[j], gap, family):
+                pairs.append((gap, i, j))
+    group_of, group_root = _union_find(len(clusters))
+    members = {i: set(p) for i, p in enumerate(providers)}
+    for _, i, j in sorted(pairs):
+        ri, rj = group_root(i), group_root(j)
+        if ri == rj or members[ri] & members[rj]:
+            continue
+        group_of[rj] = ri
+        members[ri] |= members.pop(rj)
+    groups: dict[int, list[list[_Dose]]] = {}
+    for i, c in enumerate(clusters):
+        groups.setdefault(group_root(i), []).append(c)
     out: list[Finding] = []
-    for group in groups:
+    for _, group in sorted(groups.items()):
         if len(group) > 1:
             out += _conflict_findings(family, group)
     return out
