@@ -215,7 +215,8 @@ def _stopped_finding(ingredient: str, p: str, side: str, active: set[str], stopp
         expected = f"{describe_medication(ref_fact)} (current)"
         text = (f"{lead}{p} records {ingredient} as stopped ({fact.status}), but "
                 f"{names(others)} list{'s' if len(others) == 1 else ''} it as a current "
-                f"medicine ({describe_medication(ref_fact)}).")
+                f"medicine ({describe_medication(ref_fact)}). If you still take it, a record "
+                "that says it was stopped can leave it out of your care.")
         ask = f" Ask {p} whether {ingredient} was really stopped and to correct the record if it is wrong."
     if stale:
         text += _stale_note(settings)

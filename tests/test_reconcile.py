@@ -516,3 +516,21 @@ def test_mrn_one_character_off_on_another_page_of_one_record_is_a_likely_misread
     f = only(run(record("alpha", "2024-05-02", extra=(page2,))), "identity_mismatch")
     assert (f.subject, f.page, f.severity) == ("mrn", 2, "low")
     assert f.expected == "MRN AL-1001" and "misread" in f.explanation
+
+
+@pytest.mark.parametrize(("lacking_date", "suspect", "found"), [
+    ("2024-01-05", "beta", "metoprolol not on this medication list"),  # the older list lacks it
+    ("2024-09-05", "alpha", "metoprolol 25 mg daily"),  # the newer list lacks it: older one flagged
+])
+def test_two_providers_medication_tie_flags_the_older_record(
+        lacking_date: str, suspect: str, found: str) -> None:
+    facts = record("alpha", "2024-06-01") + record("beta", lacking_date, meds=MEDS[:1])
+    f = only(run(facts), "medication_missing")
+    assert (f.subject, f.provider, f.found) == ("metoprolol", suspect, found)
+    assert "disagree" in f.explanation
+
+
+def test_every_document_is_checked_against_the_users_own_name() -> None:
+    findings = run(three(), Settings(patient_name="Maria Gonzales"))
+    assert summary(findings) == [("identity_mismatch", "name", p, "low") for p in ("alpha", "beta", "gamma")]
+    assert all("the name you gave is maria gonzales" in f.explanation for f in findings)
