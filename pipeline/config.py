@@ -63,6 +63,8 @@ class ExtractSettings:
 class ReconcileSettings:
     stale_years: float = 2.0
     name_similarity_low: float = 92.0
+    name_variant_min: float = 85.0
+    vaccine_pair_days: float = 366.0
 
 
 @dataclass(frozen=True)

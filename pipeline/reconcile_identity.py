@@ -26,8 +26,6 @@ from .reconcile_common import (
 )
 from .records import Fact, Finding
 
-# Below this rapidfuzz ratio two names are not a spelling variant of one name but two people.
-NAME_VARIANT_MIN = 85.0
 RULE = "reconcile.identity_mismatch"
 
 
@@ -250,7 +248,7 @@ def _check_name(docs: list[Doc], settings: Settings) -> list[Finding]:
         score = name_similarity(value, ref.value)
         if score >= settings.reconcile.name_similarity_low:
             severity = "low"
-        elif score >= NAME_VARIANT_MIN:
+        elif score >= settings.reconcile.name_variant_min:
             severity = "medium"
         else:
             severity = "high"

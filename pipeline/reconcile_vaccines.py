@@ -23,11 +23,6 @@ from .reconcile_common import (
 )
 from .records import Fact, Finding
 
-# Two doses of one family, one at each of two providers, with no matching date at the other,
-# are taken as one dose written on two dates when they are this close, or when their dates
-# differ in a single character (2019 read as 2018, a slipped digit). Further apart they are
-# two different doses, each missing from the other history.
-PAIR_WINDOW_DAYS = 366
 INFLUENZA = "influenza"
 
 
@@ -98,7 +93,7 @@ def check_vaccines(docs_by_provider: dict[str, list[Doc]], settings: Settings) -
     families = sorted({fam for h in histories.values() for fam in h})
     out: list[Finding] = []
     for family in families:
-        out += _date_conflicts(family, histories)
+        out += _date_conflicts(family, histories, settings)
         out += _missing(family, histories, docs_by_provider)
     return out
 
@@ -106,13 +101,17 @@ def check_vaccines(docs_by_provider: dict[str, list[Doc]], settings: Settings) -
 # --- vaccine_date_conflict ----------------------------------------------------------------
 
 
-def _pairable(a: str, b: str, gap: int, family: str) -> bool:
+def _pairable(a: str, b: str, gap: int, family: str, window_days: float) -> bool:
+    """Two doses of one family, one at each of two providers, with no matching date at the
+    other, are one dose written on two dates when they are `window_days` apart or less
+    ([reconcile] vaccine_pair_days), or when their dates differ in a single character (2019
+    read as 2018, a slipped digit). Further apart they are two doses, each missing elsewhere."""
     if family == INFLUENZA:
         # Flu shots are yearly: only two dates in the same season can be one dose.
         sa, sb = _season(a), _season(b)
         if sa is None or sa != sb:
             return False
-    if gap <= PAIR_WINDOW_DAYS:
+    if gap <= window_days:
         return True
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
@@ -129,7 +128,9 @@ def _union_find(n: int) -> tuple[list[int], Callable[[int], int]]:
     return parent, root
 
 
-def _date_conflicts(family: str, histories: dict[str, dict[str, list[_Dose]]]) -> list[Finding]:
+def _date_conflicts(
+    family: str, histories: dict[str, dict[str, list[_Dose]]], settings: Settings
+) -> list[Finding]:
     doses = [d for p in sorted(histories) for d in histories[p].get(family, []) if d.date]
     # Clusters: doses of different providers whose dates agree are one dose.
     parent, root = _union_find(len(doses))
@@ -153,7 +154,7 @@ def _date_conflicts(family: str, histories: dict[str, dict[str, list[_Dose]]]) -
             if si is None or sj is None or providers[i] & providers[j]:
                 continue
             gap = abs((si[0] - sj[0]).days)
-            if _pairable(dates[i], dates[j], gap, family):
+            if _pairable(dates[i], dates[j], gap, family, settings.reconcile.vaccine_pair_days):
                 pairs.append((gap, i, j))
     group_of, group_root = _union_find(len(clusters))
     members = {i: set(p) for i, p in enumerate(providers)}
