@@ -214,7 +214,7 @@ def evaluate_set(s: SampleSet, out_root: Path, baseline: bool, verbose: bool, jo
                 print(f"  missed {kind}: {m}")
             for m in v.extras:
                 print(f"  extra  {kind}: {m}")
-        for cat, v in fnd.items():
+        for v in fnd.values():
             for m in v.misses:
                 print(f"  missed finding: {m}")
             for m in v.extras:
