@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         cold = run_measured(pipeline_cmd(in_dir, tmp / "out-cold", tmp / "cache", args.jobs))
         warm = run_measured(pipeline_cmd(in_dir, tmp / "out-warm", tmp / "cache", args.jobs))
         rows = [
-            ("plain tesseract (pdf, %d processes)" % args.jobs, t_plain, None),
+            (f"plain tesseract (pdf, {args.jobs} processes)", t_plain, None),
             ("recordcheck, cold (no cache)", cold.seconds, cold.peak_mb),
             ("recordcheck, warm (OCR cached)", warm.seconds, warm.peak_mb),
         ]
