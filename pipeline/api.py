@@ -77,8 +77,23 @@ class PageTask(NamedTuple):
 
 
 def process_page(task: PageTask) -> PageResult:
-    """Preprocess and OCR one page; runs in a worker process, never raises for a bad page."""
+    """Preprocess and OCR one page; runs in a worker process, never raises for a bad page.
+
+    A page seen before (same image, same settings) comes from the cache without cleaning or
+    OCR. A page that reads badly is checked for orientation and, when it was upside down,
+    read once more: the common upright page pays for neither.
+    """
     page, work_dir, settings, cache_dir = task
+    key = ""
+    if cache_dir is not None:
+        try:
+            key = ocr.cache_key(page.image_path, page.dpi, settings, _cleaning_salt(settings))
+            hit = ocr.load_page(cache_dir, key, page)
+        except OSError:
+            hit = None
+        if hit is not None:
+            _discard(page.image_path)
+            return PageResult(page, hit[0], tuple(hit[1]))
     problems: list[Problem] = []
     try:
         clean, quality = preprocess.preprocess_page(page, work_dir, settings)
@@ -97,6 +112,8 @@ def process_page(task: PageTask) -> PageResult:
         clean = page
     try:
         result = ocr.ocr_page(clean, work_dir, settings, cache_dir)
+        if settings.preprocess.orientation and ocr.reads_poorly(result):
+            clean, result = _read_turned(clean, result, work_dir, settings, cache_dir)
     except OcrError as exc:
         problems.append(
             Problem(
@@ -120,7 +137,36 @@ def process_page(task: PageTask) -> PageResult:
             )
         )
         return PageResult(clean, None, tuple(problems))
+    if cache_dir is not None and key:
+        ocr.store_page(cache_dir, key, result, problems)
+    # The PDF holds the page image now: free the disk as we go, not at the end of the run.
+    _discard(page.image_path, clean.image_path)
     return PageResult(clean, result, tuple(problems))
+
+
+def _cleaning_salt(settings: Settings) -> str:
+    return f"{preprocess.VERSION}|{settings.preprocess}|{settings.quality}"
+
+
+def _read_turned(
+    clean: PageImage, first: OcrPage, work_dir: Path, settings: Settings, cache_dir: Path | None
+) -> tuple[PageImage, OcrPage]:
+    """Turn a badly read page upright (OSD) and read it again; keep the better reading."""
+    turned = preprocess.reorient_page(clean, work_dir, settings)
+    if turned.rotation == clean.rotation:
+        return clean, first
+    second = ocr.ocr_page(turned, work_dir, settings, cache_dir)
+    before, after = ocr.reading_confidence(first), ocr.reading_confidence(second)
+    if after is None or (before is not None and after <= before):
+        _discard(turned.image_path)
+        return clean, first
+    _discard(clean.image_path)
+    return turned, second
+
+
+def _discard(*images: Path) -> None:
+    for image in images:
+        image.unlink(missing_ok=True)
 
 
 class Executor(Protocol):

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 import logging
 import os
 import shutil
+import statistics
 from pathlib import Path
 
 from . import tesseract
 from .config import Settings
 from .rasterize import work_path
-from .records import OcrPage, PageImage, Word
+from .records import OcrPage, PageImage, Problem, Word
 
 log = logging.getLogger(__name__)
 
 # Bump when the cached files or their parsing change, so old entries are never reused.
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
+# A page reads badly when the median confidence of its real words is below this (upright
+# text of any usable scan sits near 90; upside-down text near 30) ...
+_POOR_MEDIAN_CONF = 60.0
+# ... judged only when there are enough words to judge by.
+_MIN_WORDS_TO_JUDGE = 12
 
 
 def ocr_page(
@@ -24,20 +32,15 @@ def ocr_page(
 ) -> OcrPage:
     """Words and one-page PDF of `page`; served from `cache_dir` when this image was seen before.
 
+    With a cache the returned pdf_path is the cache's own file (never copied back).
     Raises errors.OcrError when Tesseract times out or crashes.
     """
-    out_base = work_path(work_dir, page.file, page.page, "ocr", "")
-    pdf_out = out_base.with_suffix(".pdf")
     key = cache_key(page.image_path, page.dpi, settings) if cache_dir is not None else ""
     if cache_dir is not None:
-        cached_tsv, cached_pdf = cache_dir / f"{key}.tsv", cache_dir / f"{key}.pdf"
-        if cached_tsv.is_file() and cached_pdf.is_file():
-            try:
-                words = tesseract.parse_tsv(cached_tsv.read_text(encoding="utf-8"))
-                shutil.copyfile(cached_pdf, pdf_out)
-                return _result(page, words, pdf_out, cached=True)
-            except OSError as exc:
-                log.debug("cache entry %s unreadable (%s); running OCR", key, exc)
+        hit = _cached_words(cache_dir, key)
+        if hit is not None:
+            return _result(page, hit, cache_dir / f"{key}.pdf", cached=True)
+    out_base = work_path(work_dir, page.file, page.page, f"ocr{_variant(page)}", "")
     ocr = settings.ocr
     tsv, pdf = tesseract.run_ocr(
         page.image_path,
@@ -50,34 +53,136 @@ def ocr_page(
     )
     words = tesseract.parse_tsv(tsv.read_text(encoding="utf-8", errors="replace"))
     if cache_dir is not None and pdf is not None:
-        _store(cache_dir, key, tsv, pdf)
+        pdf = _store(cache_dir, key, tsv, pdf)
     return _result(page, words, pdf, cached=False)
 
 
-def cache_key(image: Path, dpi: int, settings: Settings) -> str:
-    """sha256 of the image bytes, the Tesseract version and every setting that changes OCR."""
+def _variant(page: PageImage) -> str:
+    # A page OCR'd again after turning it must not overwrite the first reading's files.
+    return f"-turn{page.rotation}" if "_turn" in page.image_path.name else ""
+
+
+def cache_key(image: Path, dpi: int, settings: Settings, salt: str = "") -> str:
+    """sha256 of the image bytes, the Tesseract version and every setting that changes OCR.
+
+    `salt` adds whatever else the cached result depends on (the cleaning, for page entries).
+    """
     digest = hashlib.sha256()
     with image.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     ocr = settings.ocr
     version = tesseract.tesseract_version()
-    extra = f"|{version}|{ocr.lang}|{ocr.psm}|{ocr.oem}|{dpi}|{CACHE_FORMAT}"
+    extra = f"|{version}|{ocr.lang}|{ocr.psm}|{ocr.oem}|{dpi}|{CACHE_FORMAT}|{salt}"
     digest.update(extra.encode("utf-8"))
     return digest.hexdigest()
 
 
-def _store(cache_dir: Path, key: str, tsv: Path, pdf: Path) -> None:
-    """Copy both files into the cache under temporary names, then rename: never half-written."""
+def _cached_words(cache_dir: Path, key: str) -> list[Word] | None:
+    tsv, pdf = cache_dir / f"{key}.tsv", cache_dir / f"{key}.pdf"
+    # The PDF is stored first: a TSV means the entry is complete.
+    if not (tsv.is_file() and pdf.is_file()):
+        return None
+    try:
+        return tesseract.parse_tsv(tsv.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        log.debug("cache entry %s unreadable (%s); running OCR", key, exc)
+        return None
+
+
+def _store(cache_dir: Path, key: str, tsv: Path, pdf: Path) -> Path:
+    """Move both files into the cache (renames, no copies); return where the PDF now is."""
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         # PDF first: a reader takes an entry only when the TSV exists too.
         for src, suffix in ((pdf, ".pdf"), (tsv, ".tsv")):
-            tmp = cache_dir / f".{key}.{os.getpid()}{suffix}.tmp"
-            shutil.copyfile(src, tmp)
-            os.replace(tmp, cache_dir / f"{key}{suffix}")
+            _put(src, cache_dir / f"{key}{suffix}", keep_source=suffix == ".tsv")
+        return cache_dir / f"{key}.pdf"
     except OSError as exc:
         # A cache that cannot be written only costs time on the next run.
+        log.warning("could not write the OCR cache in %s: %s", cache_dir, exc)
+        return pdf
+
+
+def _put(src: Path, dest: Path, *, keep_source: bool) -> None:
+    """Place `src` at `dest` atomically: a rename when possible, else copy and rename."""
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    if keep_source:
+        shutil.copyfile(src, tmp)
+    else:
+        try:
+            os.replace(src, tmp)
+        except OSError:  # another file system
+            shutil.copyfile(src, tmp)
+    os.replace(tmp, dest)
+
+
+def reading_confidence(page: OcrPage) -> float | None:
+    """Median Tesseract confidence of the page's real words (two letters or digits or more).
+
+    None when the page has too few words to judge.
+    """
+    confs = [w.conf for w in page.words if w.conf >= 0 and sum(c.isalnum() for c in w.text) >= 2]
+    if len(confs) < _MIN_WORDS_TO_JUDGE:
+        return None
+    return float(statistics.median(confs))
+
+
+def reads_poorly(page: OcrPage) -> bool:
+    """True when the text came out mostly as low-confidence garbage (upside down, say)."""
+    conf = reading_confidence(page)
+    return conf is not None and conf < _POOR_MEDIAN_CONF
+
+
+# --- whole-page cache ---------------------------------------------------------------------------
+# Keyed by the page as rasterized (before cleaning), so that a re-run skips cleaning as well as
+# OCR: the entry records what cleaning decided and points at the OCR entry above.
+
+
+def load_page(cache_dir: Path, key: str, page: PageImage) -> tuple[OcrPage, list[Problem]] | None:
+    """The cached result of cleaning and reading `page`, or None."""
+    meta_path = cache_dir / f"{key}.json"
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        words = _cached_words(cache_dir, str(meta["ocr"]))
+        if words is None:
+            return None
+        clean = dataclasses.replace(
+            page,
+            width=int(meta["width"]),
+            height=int(meta["height"]),
+            rotation=int(meta["rotation"]),
+            skew=float(meta["skew"]),
+        )
+        problems = [
+            Problem(page.file, page.page, str(stage), str(reason), str(advice))
+            for stage, reason, advice in meta["problems"]
+        ]
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.debug("page cache entry %s unusable (%s)", key, exc)
+        return None
+    return _result(clean, words, cache_dir / f"{meta['ocr']}.pdf", cached=True), problems
+
+
+def store_page(cache_dir: Path, key: str, result: OcrPage, problems: list[Problem]) -> None:
+    """Remember `result` (whose PDF must already be a cache entry) under the page key."""
+    if result.pdf_path is None or result.pdf_path.parent != cache_dir:
+        return
+    meta = {
+        "ocr": result.pdf_path.stem,
+        "width": result.width,
+        "height": result.height,
+        "rotation": result.rotation,
+        "skew": result.skew,
+        "problems": [[p.stage, p.reason, p.advice] for p in problems],
+    }
+    tmp = cache_dir / f".{key}.{os.getpid()}.json.tmp"
+    try:
+        tmp.write_text(json.dumps(meta), encoding="utf-8")
+        os.replace(tmp, cache_dir / f"{key}.json")
+    except OSError as exc:
         log.warning("could not write the OCR cache in %s: %s", cache_dir, exc)
 
 

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import logging
 import math
+import shutil
 import subprocess
-import tempfile
 import warnings
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pikepdf
 from PIL import Image, ImageOps
 from pypdf import PdfReader
 from pypdf.generic import ContentStream, IndirectObject
@@ -30,6 +33,7 @@ log = logging.getLogger(__name__)
 # a meaningless DPI (72 is a common default); it is then estimated from a Letter page.
 _PLAUSIBLE_LONG_SIDE_IN = (3.0, 20.0)
 _LETTER_IN = (8.5, 11.0)
+_EXIF_ORIENTATION = 0x0112
 # Embedded page images below this are too coarse to take as they are: render instead.
 _MIN_EMBEDDED_DPI = 70.0
 # An image may differ by this fraction from the page box and still count as covering it.
@@ -52,6 +56,9 @@ _LOSSLESS_FILTERS = frozenset(
         "/DCTDecode",
     }
 )
+
+# Stream wrappers that carry a JPEG unchanged once undone (reportlab wraps in ASCII85).
+_GENERAL_FILTERS = frozenset({"/ASCII85Decode", "/ASCIIHexDecode", "/FlateDecode"})
 
 _ADVICE_PAGE = (
     "open the page in a viewer; if it looks fine, print the document to a new PDF and run again"
@@ -97,17 +104,26 @@ def _pdf_pages(
     input_file: InputFile, work_dir: Path, settings: Settings
 ) -> Iterator[PageImage | Problem]:
     reader = _open_pdf(input_file.path)
-    for n in range(1, input_file.pages + 1):
-        try:
-            yield _pdf_page(input_file, reader, n, work_dir, settings)
-        except InputFileError as exc:
-            yield Problem(input_file.rel, n, "rasterize", exc.reason, exc.advice)
+    images = _ImageSource(input_file.path)
+    try:
+        for n in range(1, input_file.pages + 1):
+            try:
+                yield _pdf_page(input_file, reader, images, n, work_dir, settings)
+            except InputFileError as exc:
+                yield Problem(input_file.rel, n, "rasterize", exc.reason, exc.advice)
+    finally:
+        images.close()
 
 
 def _pdf_page(
-    input_file: InputFile, reader: PdfReader | None, n: int, work_dir: Path, settings: Settings
+    input_file: InputFile,
+    reader: PdfReader | None,
+    images: _ImageSource,
+    n: int,
+    work_dir: Path,
+    settings: Settings,
 ) -> PageImage:
-    out = work_path(work_dir, input_file.rel, n, "raster", ".png")
+    out = work_path(work_dir, input_file.rel, n, "raster", ".pgm")
     text, size_pt, embedded = "", None, None
     if reader is not None:
         try:
@@ -122,11 +138,16 @@ def _pdf_page(
                     embedded = _single_page_image(page)
         except Exception as exc:  # noqa: BLE001 -- a damaged page may still render
             log.debug("pypdf cannot read page %d of %s: %s", n, input_file.path.name, exc)
-    if embedded is not None and embedded.dpi >= _MIN_EMBEDDED_DPI:
+    if (
+        embedded is not None
+        and embedded.dpi >= _MIN_EMBEDDED_DPI
+        and embedded.width * embedded.height <= settings.limits.max_pixels
+    ):
         try:
-            dpi = _extract_embedded(input_file.path, n, embedded, out, settings)
-            return _page_image(input_file, n, out, dpi, "embedded", text)
-        except (OSError, subprocess.SubprocessError, ValueError) as exc:
+            path, dpi = images.extract(n, embedded, out, settings)
+            return _page_image(input_file, n, path, dpi, "embedded", text)
+        except Exception as exc:  # noqa: BLE001 -- Poppler renders what pikepdf cannot decode
+            # JBIG2 without jbig2dec, odd CCITT parameters, damaged streams: render instead.
             log.debug("embedded image of page %d unusable (%s); rendering", n, exc)
     dpi = settings.ocr.dpi
     if size_pt is not None:
@@ -144,7 +165,8 @@ def _pdf_page(
 
 
 def _render(pdf: Path, n: int, dpi: int, out: Path, timeout_s: float) -> None:
-    # PGM, not -png: this pdftoppm writes RGB PNGs even with -gray, tripling size and time.
+    # PGM, not -png: this pdftoppm writes RGB PNGs even with -gray, and PGM costs nothing to
+    # write or read (the work file lives for seconds; the worker removes it after OCR).
     pgm = out.with_suffix(".pgm")
     args = [
         "pdftoppm", "-f", str(n), "-l", str(n), "-r", str(dpi), "-gray",
@@ -161,15 +183,11 @@ def _render(pdf: Path, n: int, dpi: int, out: Path, timeout_s: float) -> None:
         log.debug("pdftoppm failed on page %d: %s", n, proc.stderr.strip()[-300:])
         pgm.unlink(missing_ok=True)
         raise InputFileError("the page cannot be rendered (it is damaged)", _ADVICE_PAGE)
-    try:
-        with Image.open(pgm) as im:
-            im.convert("L").save(out, format="PNG", dpi=(dpi, dpi), compress_level=1)
-    finally:
-        pgm.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
 class _Embedded:
+    name: str  # the image's name in the page's /XObject resources
     dpi: float
     width: int
     height: int
@@ -243,26 +261,73 @@ def _single_page_image(page: Any) -> _Embedded | None:
     xdpi, ydpi = width / (a / 72), height / (d / 72)
     if abs(xdpi - ydpi) > 0.02 * xdpi:
         return None
-    return _Embedded(dpi=(xdpi + ydpi) / 2, width=width, height=height)
+    return _Embedded(name=name, dpi=(xdpi + ydpi) / 2, width=width, height=height)
 
 
-def _extract_embedded(pdf: Path, n: int, embedded: _Embedded, out: Path, settings: Settings) -> int:
-    """Write the page's image to `out` (grayscale, downscaled to the OCR DPI); return its DPI."""
-    check_pixels(embedded.width, embedded.height, settings.limits.max_pixels)
-    with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
-        proc = subprocess.run(
-            ["pdfimages", "-f", str(n), "-l", str(n), "-png", str(pdf), f"{tmp}/img"],
-            capture_output=True,
-            timeout=settings.ocr.timeout_s,
-            check=False,
-        )
-        found = sorted(Path(tmp).glob("img-*.png"))
-        if proc.returncode != 0 or len(found) != 1:
-            raise ValueError("pdfimages did not give exactly one image")
-        with _pil_limit(settings), Image.open(found[0]) as im:
-            if im.size != (embedded.width, embedded.height):
-                raise ValueError("image size differs from its PDF dictionary")
-            return _save_gray(im, embedded.dpi, out, settings)
+class _ImageSource:
+    """Reads embedded page images straight from the PDF's streams (pikepdf), opened on demand.
+
+    A JPEG stream is written out byte for byte: no decoding here, and Tesseract later embeds
+    those same bytes in its PDF. Other streams are decoded once into an 8-bit PGM.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._pdf: pikepdf.Pdf | None = None
+
+    def extract(
+        self, n: int, embedded: _Embedded, out: Path, settings: Settings
+    ) -> tuple[Path, int]:
+        if self._pdf is None:
+            self._pdf = pikepdf.open(self.path)
+        xobject = self._pdf.pages[n - 1].Resources.XObject[embedded.name]
+        if not isinstance(xobject, pikepdf.Stream):
+            raise ValueError("the page's image is not a stream")
+        image = pikepdf.PdfImage(xobject)
+        if (image.width, image.height) != (embedded.width, embedded.height):
+            raise ValueError("image size differs from what the page draws")
+        target = settings.ocr.dpi
+        filters = [str(f) for f in image.filters]
+        if (
+            filters[-1:] == ["/DCTDecode"]
+            and set(filters[:-1]) <= _GENERAL_FILTERS
+            and not any(image.decode_parms[:-1])  # no predictors in the wrappers
+            and embedded.dpi <= target * _DOWNSCALE_SLACK
+            and image.bits_per_component == 8
+            and str(image.colorspace) in ("/DeviceGray", "/DeviceRGB")
+        ):
+            jpg = out.with_suffix(".jpg")
+            jpg.write_bytes(_unwrap(xobject.read_raw_bytes(), filters[:-1]))
+            with Image.open(jpg) as im:  # reads the header only
+                if im.size != (image.width, image.height) or im.mode not in ("L", "RGB"):
+                    jpg.unlink()
+                    raise ValueError("the JPEG stream does not match its PDF dictionary")
+            return jpg, round(embedded.dpi)
+        with _pil_limit(settings):
+            decoded = image.as_pil_image()
+        try:
+            return out, _save_gray(decoded, embedded.dpi, out, settings)
+        finally:
+            decoded.close()
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+
+
+def _unwrap(data: bytes, filters: list[str]) -> bytes:
+    """Undo the general filters in front of a JPEG (qpdf decodes a chain whole or not at all)."""
+    for name in filters:
+        if name == "/ASCII85Decode":
+            text = b"".join(data.split()).removesuffix(b"~>")
+            data = base64.a85decode(text)
+        elif name == "/ASCIIHexDecode":
+            data = bytes.fromhex(b"".join(data.split()).removesuffix(b">").decode("ascii"))
+        elif name == "/FlateDecode":
+            data = zlib.decompress(data)
+        else:
+            raise ValueError(f"cannot undo {name}")
+    return data
 
 
 # --- TIFF, PNG, JPEG ---------------------------------------------------------------------
@@ -289,12 +354,15 @@ def _image_pages(
             for n in range(1, input_file.pages + 1):
                 try:
                     im.seek(n - 1)
-                    out = work_path(work_dir, input_file.rel, n, "raster", ".png")
+                    out = work_path(work_dir, input_file.rel, n, "raster", ".pgm")
                     dpi = _image_dpi(im, input_file.rel, n)
                     check_pixels(im.width, im.height, settings.limits.max_pixels)
-                    dpi = _save_gray(im, dpi, out, settings)
-                    source = "image"
-                    yield _page_image(input_file, n, out, dpi, source, "")
+                    if _usable_as_is(im, dpi, settings):
+                        out = out.with_suffix(".jpg")
+                        shutil.copyfile(input_file.path, out)
+                    else:
+                        dpi = _save_gray(im, dpi, out, settings)
+                    yield _page_image(input_file, n, out, round(dpi), "image", "")
                 except InputFileError as exc:
                     yield Problem(input_file.rel, n, "rasterize", exc.reason, exc.advice)
                 except (
@@ -317,6 +385,16 @@ def _image_pages(
             "the image cannot be opened (it is damaged or incomplete)",
             "copy the file again from where it came from, or rescan it",
         )  # fmt: skip
+
+
+def _usable_as_is(im: Image.Image, dpi: float, settings: Settings) -> bool:
+    """A plain JPEG photo or scan that needs no scaling or turning: copied, never decoded."""
+    return (
+        im.format == "JPEG"
+        and im.mode in ("L", "RGB")
+        and dpi <= settings.ocr.dpi * _DOWNSCALE_SLACK
+        and im.getexif().get(_EXIF_ORIENTATION, 1) == 1
+    )
 
 
 def _image_dpi(im: Image.Image, rel: str, page: int) -> float:
@@ -348,7 +426,7 @@ def estimate_letter_dpi(width: int, height: int) -> int:
 
 
 def _save_gray(im: Image.Image, dpi: float, out: Path, settings: Settings) -> int:
-    """Write `im` as an 8-bit grayscale PNG no finer than the OCR DPI; return the DPI written."""
+    """Write `im` as an 8-bit grayscale PGM no finer than the OCR DPI; return the DPI written."""
     target = settings.ocr.dpi
     factor = target / dpi if dpi > target * _DOWNSCALE_SLACK else 1.0
     long_side = round(max(im.size) * factor)
@@ -362,8 +440,8 @@ def _save_gray(im: Image.Image, dpi: float, out: Path, settings: Settings) -> in
         size = (max(1, round(gray.width * f)), max(1, round(gray.height * f)))
         gray = gray.resize(size, Image.Resampling.LANCZOS)
     written = target if factor < 1.0 else round(dpi)
-    # Fast compression: these files live for one run and are read back at once.
-    gray.save(out, format="PNG", dpi=(written, written), compress_level=1)
+    # PGM: nothing to compress or decompress, and the file lives only until the page is read.
+    gray.save(out, format="PPM")
     return written
 
 

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader
 
-from pipeline import ocr, tesseract
+from pipeline import api, ocr, preprocess, tesseract
 from pipeline.config import Settings
 from pipeline.errors import MissingDependencyError, OcrError
 from pipeline.records import PageImage
@@ -182,3 +182,67 @@ def test_tsv_parsing_keeps_word_rows_only() -> None:
         (1, 1, 1),
         1,
     )
+
+
+def _upside_down(page: PageImage, folder: Path) -> PageImage:
+    path = folder / "000001_raster.png"
+    with Image.open(page.image_path) as im:
+        im.rotate(180).save(path)
+    return replace(page, image_path=path)
+
+
+def _dense_page(folder: Path) -> PageImage:
+    """A page with enough lines of text for the reading-quality check to judge it."""
+    im = Image.new("L", (2550, 3300), 255)
+    draw = ImageDraw.Draw(im)
+    font = _font(48)
+    rows = [f"{name} {dose} mg by mouth {freq}" for name, dose, freq in [
+        ("Lisinopril", 10, "once daily"), ("Metformin", 500, "twice daily"),
+        ("Atorvastatin", 20, "at bedtime"), ("Omeprazole", 20, "before breakfast"),
+        ("Metoprolol", 25, "once daily"), ("Aspirin", 81, "once daily"),
+    ]]  # fmt: skip
+    for i, text in enumerate(rows * 2):
+        draw.text((250, 300 + 110 * i), text, font=font, fill=0)
+    path = folder / "000001_raster.png"
+    im.save(path)
+    return PageImage("clinic", "clinic/meds.pdf", 1, path, DPI, im.width, im.height)
+
+
+def test_driver_turns_an_upside_down_page_after_ocr_and_caches_the_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    upright = _dense_page(tmp_path)
+    (tmp_path / "in").mkdir()
+    page = _upside_down(upright, tmp_path / "in")
+    cache = tmp_path / "cache"
+    first = api.process_page(api.PageTask(page, tmp_path / "work", Settings(), cache))
+    assert first.ocr is not None
+    assert first.ocr.rotation == 180
+    assert "Lisinopril 10 mg by mouth once daily" in first.ocr.text
+    assert not page.image_path.exists()  # the work image is freed once its PDF is written
+
+    def must_not_run(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a cached page is neither cleaned nor read again")
+
+    monkeypatch.setattr(preprocess, "preprocess_page", must_not_run)
+    monkeypatch.setattr(tesseract, "run_ocr", must_not_run)
+    again = api.process_page(
+        api.PageTask(_upside_down(upright, tmp_path / "in"), tmp_path / "w2", Settings(), cache)
+    )
+    assert again.ocr is not None and again.ocr.cached
+    assert (again.ocr.rotation, again.ocr.words) == (180, first.ocr.words)
+    assert again.ocr.pdf_path is not None and again.ocr.pdf_path.parent == cache
+
+
+def test_upside_down_page_reads_poorly_and_upright_page_does_not(tmp_path: Path) -> None:
+    page = _dense_page(tmp_path)
+    upright = ocr.ocr_page(page, tmp_path / "w1", Settings(), None)
+    assert not ocr.reads_poorly(upright)
+    (tmp_path / "in").mkdir()
+    flipped = _upside_down(page, tmp_path / "in")
+    assert ocr.reads_poorly(ocr.ocr_page(flipped, tmp_path / "w2", Settings(), None))
+
+
+def test_a_few_words_are_not_judged(tmp_path: Path, page_image: PageImage) -> None:
+    flipped = ocr.ocr_page(_upside_down(page_image, tmp_path), tmp_path / "w", Settings(), None)
+    assert ocr.reading_confidence(flipped) is None and not ocr.reads_poorly(flipped)

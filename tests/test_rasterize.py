@@ -61,7 +61,8 @@ def test_three_page_pdf_gives_three_pages_at_configured_dpi(tmp_path: Path) -> N
     for p in pages:
         # US Letter at 150 DPI is 8.5 x 11 inches -> 1275 x 1650 pixels.
         assert (p.dpi, p.width, p.height) == (150, 1275, 1650)
-        assert p.image_path.name == f"{p.page:06d}_raster.png"
+        # PGM: a work file costs nothing to write and read back (no compression).
+        assert p.image_path.name == f"{p.page:06d}_raster.pgm"
         assert p.source == "raster"
         assert f"page {p.page}" in p.text_layer and "Lisinopril" in p.text_layer
         with Image.open(p.image_path) as im:
@@ -75,7 +76,7 @@ def test_pages_are_produced_lazily_one_at_a_time(tmp_path: Path) -> None:
     pages = rasterize_pages(doc, work, _settings(dpi=50))
     first = next(pages)
     assert isinstance(first, PageImage)
-    assert sorted(p.name for p in work.rglob("*.png")) == ["000001_raster.png"]
+    assert sorted(p.name for p in work.rglob("*_raster.*")) == ["000001_raster.pgm"]
 
 
 @pytest.mark.parametrize(("image_dpi", "expected_dpi"), [(200, 200), (600, 300)])
@@ -93,6 +94,29 @@ def test_scanned_pdf_page_uses_embedded_image(
     h, w = arr.shape
     assert arr[h // 9, w // 4] < 60  # the bar is still top left
     assert arr[h - h // 9, w - w // 4] > 200
+
+
+def test_jpeg_page_is_taken_byte_for_byte_without_decoding(tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    _scan(1700, 2200).save(buf, format="JPEG", quality=70)
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.drawImage(ImageReader(io.BytesIO(buf.getvalue())), 0, 0, width=letter[0], height=letter[1])
+    c.save()
+    doc = InputFile(path=path, rel=path.name, provider="clinic", kind="pdf", pages=1)
+    (page,) = _pages(list(rasterize_pages(doc, tmp_path / "work", _settings(dpi=300))))
+    assert (page.source, page.dpi, page.image_path.suffix) == ("embedded", 200, ".jpg")
+    # The very JPEG that was scanned: no generation loss, and nothing was decoded to get it.
+    assert page.image_path.read_bytes() == buf.getvalue()
+
+
+def test_jpeg_photo_without_dpi_is_copied_as_is(tmp_path: Path) -> None:
+    path = tmp_path / "photo.jpg"
+    _scan(1275, 1650).save(path, format="JPEG", quality=80)  # no DPI in the file
+    doc = InputFile(path=path, rel="photo.jpg", provider="p", kind="image", pages=1)
+    (page,) = _pages(list(rasterize_pages(doc, tmp_path / "work", _settings(dpi=300))))
+    assert page.dpi == 150  # 1275 x 1650 pixels over a Letter page
+    assert page.image_path.read_bytes() == path.read_bytes()
 
 
 def test_oversized_page_is_rendered_coarser(tmp_path: Path) -> None:
