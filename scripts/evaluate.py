@@ -16,9 +16,11 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from pipeline import tesseract
 from pipeline.api import RunResult, run
 from pipeline.config import load_settings
-from pipeline.records import CATEGORIES, Fact
+from pipeline.extract_text import build_doc_text
+from pipeline.records import CATEGORIES, Fact, OcrPage
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -141,14 +143,27 @@ def score_findings(truth: dict[str, Any], result: RunResult) -> dict[str, Score]
     return scores
 
 
+def page_text(page: OcrPage) -> str:
+    """The one text reconstruction both CERs use: the extractor's line rebuild of one page."""
+    return build_doc_text([page]).text
+
+
 def plain_tesseract_text(pdf: Path, page: int, dpi: int, work: Path) -> str:
-    """Baseline: the page rasterized as the pipeline does, read by Tesseract with no cleaning."""
+    """Baseline: the page rendered by pdftoppm, read by Tesseract with no cleaning.
+
+    Read as a word table and rebuilt by page_text, like the pipeline's words, so that the two
+    CERs differ by what cleaning did and not by how the words were put back in order.
+    """
     stem = work / f"{pdf.stem}-{page}"
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-singlefile", "-f", str(page), "-l", str(page),
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-singlefile", "-f", str(page), "-l", str(page),
                     str(pdf), str(stem)], check=True, capture_output=True)
-    out = subprocess.run(["tesseract", f"{stem}.png", "-", "-l", "eng", "--psm", "3"], check=True,
-                         capture_output=True, text=True, env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"})
-    return out.stdout
+    out = subprocess.run(["tesseract", f"{stem}.pgm", "-", "--dpi", str(dpi), "-l", "eng", "--psm", "3", "tsv"],
+                         check=True, capture_output=True, text=True,
+                         env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"})
+    Path(f"{stem}.pgm").unlink(missing_ok=True)
+    words = tesseract.parse_tsv(out.stdout)
+    return page_text(OcrPage(provider="", file=pdf.name, page=page, dpi=dpi, width=0, height=0,
+                             words=tuple(words), pdf_path=None))
 
 
 def _table(rows: list[list[str]], header: list[str]) -> str:
@@ -167,7 +182,7 @@ def evaluate_set(s: SampleSet, out_root: Path, baseline: bool, verbose: bool, jo
 
     print(f"\n=== sample set: {s.name} ({len(result.pages)} pages, {len(result.inputs)} files) ===")
     # OCR character error rate, per page, with and without the pipeline's preprocessing.
-    ocr_by_page = {(p.file, p.page): p.text for p in result.pages}
+    ocr_by_page = {(p.file, p.page): page_text(p) for p in result.pages}
     rows, total_err, total_len, base_err = [], 0.0, 0, 0.0
     with tempfile.TemporaryDirectory(prefix="recordcheck-eval-") as tmp:
         for doc in s.truth["documents"]:
