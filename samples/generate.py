@@ -15,7 +15,9 @@ import numpy as np
 from ._basic import basic_set, degraded_set
 from ._control import control_set
 from ._hard import hard_set
+from ._holdout import holdout_set
 from ._layouts import LAYOUTS
+from ._layouts_holdout import HOLDOUT_LAYOUTS
 from ._model import Document, SampleSet
 from ._scan import degrade_page, encode_jpeg, rasterize_page, write_image_pdf
 from ._writer import PageWriter
@@ -27,7 +29,9 @@ SETS: dict[str, Callable[[], SampleSet]] = {
     "control": control_set,
     "hard": hard_set,
     "degraded": degraded_set,
+    "holdout": holdout_set,
 }
+ALL_LAYOUTS = {**LAYOUTS, **HOLDOUT_LAYOUTS}
 
 
 def render_document(
@@ -36,7 +40,7 @@ def render_document(
     """Lay out, print, scan and save one document; return its truth entry."""
     born_digital = work / (Path(doc.file).stem + "-digital.pdf")
     writer = PageWriter(born_digital, doc.font)
-    LAYOUTS[doc.layout](doc, writer)
+    ALL_LAYOUTS[doc.layout](doc, writer)
     texts = writer.save()
     if len(texts) != len(doc.scans):
         raise ValueError(

@@ -22,6 +22,7 @@ TRUTH_FILES = {
     "control": SAMPLES / "control" / "truth.json",
     "hard": SAMPLES / "hard" / "truth.json",
     "degraded": SAMPLES / "degraded" / "truth.json",
+    "holdout": SAMPLES / "holdout" / "truth.json",
 }
 
 # The normalized vocabulary of docs/architecture.md.
