@@ -155,7 +155,11 @@ def _read_turned(
     turned = preprocess.reorient_page(clean, work_dir, settings)
     if turned.rotation == clean.rotation:
         return clean, first
-    second = ocr.ocr_page(turned, work_dir, settings, cache_dir)
+    try:
+        second = ocr.ocr_page(turned, work_dir, settings, cache_dir)
+    except OcrError:  # the first reading stands
+        _discard(turned.image_path)
+        return clean, first
     before, after = ocr.reading_confidence(first), ocr.reading_confidence(second)
     if after is None or (before is not None and after <= before):
         _discard(turned.image_path)
