@@ -90,11 +90,12 @@ def check_dates(docs_by_provider: dict[str, list[Doc]], settings: Settings, toda
                 confidence=confidence_of([f]),
             ))
             continue
-        # One character from the date the others give: most likely a scan misread.
+        # One character from the date the others give: most likely a scan misread, so this is
+        # a request to check the page (unreadable_entry), not a claim about the record.
         date, providers = likely
         out.append(draft(
-            severity="low", category="invalid_date", subject=subject_of(f),
-            provenance=at(f, "reconcile.invalid_date"), found=raw,
+            severity="low", category="unreadable_entry", subject=subject_of(f),
+            provenance=at(f, "reconcile.unreadable_entry.date"), found=raw,
             expected=f"{date} (as {names(providers)} record it)", other_providers=providers,
             explanation=(f"\"{raw}\" is not a real calendar date, but it is one character away "
                          f"from {date}, the date {names(providers)} give for this vaccine, so it "

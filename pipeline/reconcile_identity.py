@@ -186,12 +186,13 @@ def _others(ref: _Reference, what: str, verb: str) -> str:
 
 
 def _finding(*, severity: str, subject: str, facts: list[Fact], ref: _Reference, found: str,
-             expected: str, text: str, factor: float = 1.0) -> Finding:
+             expected: str, text: str, factor: float = 1.0,
+             category: str = "identity_mismatch") -> Finding:
     first = sorted(facts, key=fact_sort_key)[0]
     factor *= TIE_FACTOR if ref.tie else 1.0
     return draft(
-        severity=severity, category="identity_mismatch", subject=subject,
-        provenance=at(first, RULE), found=found, expected=expected,
+        severity=severity, category=category, subject=subject,
+        provenance=at(first, RULE if category == "identity_mismatch" else "reconcile.unreadable_entry"), found=found, expected=expected,
         other_providers={d.provider for d in ref.docs}, explanation=text,
         confidence=confidence_of([first, *ref.facts], factor),
         related_to=related([*facts, *ref.facts]),
@@ -224,14 +225,15 @@ def _check_dob(docs: list[Doc], settings: Settings) -> list[Finding]:
                 f"{ref.value}. A different date of birth can mean these pages belong to another "
                 f"patient, or that the date was written or read wrong. Ask {doc.provider} to "
                 "check the date of birth on this record and correct it if it is wrong.")
-        severity = "high"
+        severity, category = "high", "identity_mismatch"
         if _same_document(doc, ref) and Levenshtein.distance(value, ref.value) <= 1:
-            severity = "low"
+            # A likely misread of the scan: a request to check the page, not another patient.
+            severity, category = "low", "unreadable_entry"
             text = (f"This page gives the date of birth as {value}."
                     + _MISREAD.format(ref=ref.value, value=value, provider=doc.provider))
         out.append(_finding(severity=severity, subject="dob", facts=facts, ref=ref,
                             found=f"date of birth {value}", expected=f"date of birth {ref.value}",
-                            text=text))
+                            text=text, category=category))
     return out
 
 
@@ -295,9 +297,9 @@ def _check_mrn(docs: list[Doc], settings: Settings) -> list[Finding]:
         text = (f"{lead}This record from {doc.provider} uses medical record number (MRN) "
                 f"{shown}, but {doc.provider}'s other records use {ref_shown}. A different "
                 "number can mean these pages were filed under another patient.")
-        severity = "high"
+        severity, category = "high", "identity_mismatch"
         if _same_document(doc, ref) and Levenshtein.distance(value, ref.value) <= 1:
-            severity = "low"
+            severity, category = "low", "unreadable_entry"
             text = (f"This page gives the medical record number (MRN) as {shown}."
                     + _MISREAD.format(ref=ref_shown, value=shown, provider=doc.provider))
         else:
@@ -309,5 +311,5 @@ def _check_mrn(docs: list[Doc], settings: Settings) -> list[Finding]:
                      "it is wrong.")
         out.append(_finding(severity=severity, subject="mrn", facts=facts, ref=ref,
                             found=f"MRN {shown}", expected=f"MRN {ref_shown}", text=text,
-                            factor=STALE_FACTOR if stale else 1.0))
+                            factor=STALE_FACTOR if stale else 1.0, category=category))
     return out
