@@ -110,7 +110,7 @@ def _walk(
                 continue
             if stat.S_ISDIR(st.st_mode):
                 key = (st.st_dev, st.st_ino)
-                if key in skip or (path / OUTPUT_MARKER).exists():
+                if key in skip or _is_output_folder(path):
                     continue
                 if key in seen:
                     yield (
@@ -139,6 +139,14 @@ def _walk(
         stack.extend(reversed(subfolders))
 
 
+def _is_output_folder(folder: Path) -> bool:
+    # A folder we may not search raises here; scandir then reports it as a problem row.
+    try:
+        return (folder / OUTPUT_MARKER).exists()
+    except OSError:
+        return False
+
+
 def _os_problem(exc: OSError, *, folder: bool, link: bool = False) -> tuple[str, str]:
     if exc.errno == errno.ELOOP:
         return (
@@ -152,9 +160,11 @@ def _os_problem(exc: OSError, *, folder: bool, link: bool = False) -> tuple[str,
         )
     if exc.errno in (errno.EACCES, errno.EPERM):
         what = "folder" if folder else "file"
+        # A folder also needs x (search) permission before its files can be opened.
+        mode = "u+rx" if folder else "u+r"
         return (
             f"the {what} cannot be read (permission denied)",
-            f"give your user read permission (e.g. `chmod u+r` on the {what}) and run again",
+            f"give your user read permission (e.g. `chmod {mode}` on the {what}) and run again",
         )
     return (f"the file cannot be read ({exc.strerror or exc})", _ADVICE_RECOPY)
 
