@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -132,17 +133,78 @@ def write_reports(
     annotated PDF for pages whose OCR produced no PDF.
     """
     ensure_out_dir(out_dir)
+    remove_stale_temp_files(out_dir)
     paths = ReportPaths(
         discrepancies=out_dir / DISCREPANCIES_NAME,
         facts=out_dir / FACTS_NAME,
         problems=out_dir / PROBLEMS_NAME,
         annotated=out_dir / ANNOTATED_NAME,
     )
-    write_discrepancies_csv(paths.discrepancies, findings)
-    write_facts_csv(paths.facts, facts)
-    write_problems_csv(paths.problems, problems)
-    write_annotated_pdf(paths.annotated, findings, pages, summary, page_images=page_images)
+    # Every file is complete on disk under a staging name before any is renamed into place,
+    # so a run killed while writing leaves the previous set of outputs, not a mix of old
+    # and new (only the renames themselves, microseconds apart, are not one step).
+    staged = {final: _staging_name(final) for final in _paths_in_order(paths)}
+    try:
+        write_discrepancies_csv(staged[paths.discrepancies], findings)
+        write_facts_csv(staged[paths.facts], facts)
+        write_problems_csv(staged[paths.problems], problems)
+        write_annotated_pdf(
+            staged[paths.annotated], findings, pages, summary, page_images=page_images
+        )
+        for final, tmp in staged.items():
+            os.replace(tmp, final)
+    except BaseException:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(out_dir)
     return paths
+
+
+def _paths_in_order(paths: ReportPaths) -> tuple[Path, ...]:
+    return (paths.discrepancies, paths.facts, paths.problems, paths.annotated)
+
+
+def _staging_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.new-{os.getpid()}")
+
+
+_OUTPUT_NAMES = (DISCREPANCIES_NAME, FACTS_NAME, PROBLEMS_NAME, ANNOTATED_NAME)
+# .facts.csv.tmp-<pid>, .facts.csv.new-<pid> and the staging file's own ..facts.csv.new-<pid>.tmp-<pid>
+_TEMP_NAME = re.compile(
+    r"^\.{1,2}(?:"
+    + "|".join(map(re.escape, _OUTPUT_NAMES))
+    + r")(?:\.new-\d+)?\.(?:tmp|new)-(\d+)$"
+)
+
+
+def remove_stale_temp_files(out_dir: Path) -> None:
+    """Remove half-written outputs that a killed run (SIGKILL, power loss) left in `out_dir`."""
+    try:
+        entries = list(os.scandir(out_dir))
+    except OSError:
+        return
+    for entry in entries:
+        match = _TEMP_NAME.match(entry.name)
+        if match is None or _pid_alive(int(match.group(1))):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) or entry.is_symlink():
+                os.unlink(entry.path)
+        except OSError as exc:
+            log.debug("could not remove %s: %s", entry.name, exc)
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # a leftover of ours from an earlier failed call: ours to replace
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: alive, another user's
+        return True
+    return True
 
 
 def ensure_out_dir(out_dir: Path) -> None:
