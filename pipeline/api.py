@@ -221,15 +221,60 @@ class ProcessExecutor:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+WORK_DIR_PREFIX = "recordcheck-"
+# recordcheck-<pid>-<random>: the pid lets a later run recognise folders of killed runs.
+_WORK_DIR_NAME = re.compile(re.escape(WORK_DIR_PREFIX) + r"(\d+)-")
+
+
 @contextlib.contextmanager
 def private_work_dir() -> Iterator[Path]:
-    """A folder only this user can read, removed on success, error and Ctrl-C."""
-    path = Path(tempfile.mkdtemp(prefix="recordcheck-"))
+    """A folder only this user can read, removed on success, error and Ctrl-C.
+
+    Folders left by runs that were killed outright (SIGKILL, power loss) hold page images of
+    health records; they are removed first, when their process is gone.
+    """
+    remove_stale_work_dirs(Path(tempfile.gettempdir()))
+    path = Path(tempfile.mkdtemp(prefix=f"{WORK_DIR_PREFIX}{os.getpid()}-"))
     os.chmod(path, stat.S_IRWXU)
     try:
         yield path
     finally:
         shutil.rmtree(path, ignore_errors=True)
+
+
+def remove_stale_work_dirs(temp_dir: Path) -> int:
+    """Remove this user's work folders in `temp_dir` whose run is no longer alive; return how many."""
+    removed = 0
+    try:
+        entries = list(os.scandir(temp_dir))
+    except OSError:
+        return 0
+    for entry in entries:
+        match = _WORK_DIR_NAME.match(entry.name)
+        if match is None or _pid_alive(int(match.group(1))):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid():
+            shutil.rmtree(entry.path, ignore_errors=True)
+            removed += 1
+    if removed:
+        log.info("removed %d work folder(s) left by interrupted runs", removed)
+    return removed
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: alive, another user's
+        return True
+    return True
 
 
 _LETTERHEAD_SKIP = re.compile(r"\d|page|fax|date|patient|name|dob|mrn|^\W*$", re.IGNORECASE)
@@ -285,7 +330,35 @@ def run(
     on_progress: Callable[[Progress], None] | None = None,
     today: dt.date | None = None,
 ) -> RunResult:
-    """Process every record in `in_dir` and write the reports into `out_dir`."""
+    """Process every record in `in_dir` and write the reports into `out_dir`.
+
+    For the length of the run the process umask is 077, so that every file it or its
+    workers and helper programs create (reports, cache, page images) is private to the user.
+    """
+    with _private_umask():
+        return _run(
+            in_dir, out_dir, settings, executor=executor, on_progress=on_progress, today=today
+        )
+
+
+@contextlib.contextmanager
+def _private_umask() -> Iterator[None]:
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def _run(
+    in_dir: Path,
+    out_dir: Path,
+    settings: Settings,
+    *,
+    executor: Executor | None,
+    on_progress: Callable[[Progress], None] | None,
+    today: dt.date | None,
+) -> RunResult:
     start = time.monotonic()
     in_dir = Path(in_dir)
     out_dir = Path(out_dir)
@@ -293,14 +366,28 @@ def run(
         raise BadArgsError(
             f"input folder {in_dir} does not exist; give the folder that holds one sub-folder per provider"
         )
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BadArgsError(
+            f"--out {out_dir} is a file, not a folder; give a folder for the reports "
+            "(it is created if missing)"
+        )
     tesseract.check_dependencies()
     today = today or dt.date.today()
     lexicons = load_lexicons()
+    blocked = [out_dir / name for name in _REPORT_NAMES if (out_dir / name).is_dir()]
+    if blocked:
+        raise BadArgsError(
+            f"{blocked[0]} is a folder, so the report cannot be written there; "
+            "move it out of the way or choose another --out"
+        )
+    # OUT before the cache: the default cache lives in OUT, and mkdir(parents=True) would
+    # otherwise create OUT with the umask's loose mode instead of 0700.
+    _make_private_dir(out_dir)
+    _mark_output_dir(out_dir)
     cache_dir: Path | None = None
     if settings.cache.enabled:
         cache_dir = Path(settings.cache.dir) if settings.cache.dir else out_dir / ".cache"
-        cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _make_private_dir(cache_dir)
 
     inputs, ingest_problems = ingest.find_inputs(in_dir, settings, exclude=(out_dir,))
     problems: list[Problem] = list(ingest_problems)
@@ -321,13 +408,17 @@ def run(
     by_file: dict[str, list[OcrPage]] = defaultdict(list)
     done = 0
     with private_work_dir() as work_dir:
-        for result in executor.run(_page_tasks(inputs, work_dir, settings, cache_dir, problems)):
-            problems.extend(result.problems)
-            if result.ocr is not None:
-                by_file[result.page.file].append(result.ocr)
-            done += 1
-            if on_progress:
-                on_progress(Progress(done, total, time.monotonic() - start))
+        results = executor.run(_page_tasks(inputs, work_dir, settings, cache_dir, problems))
+        # Closing the results stops the workers before the work folder is removed, also when
+        # Ctrl-C lands in this loop rather than inside the executor.
+        with _closing(results):
+            for result in results:
+                problems.extend(result.problems)
+                if result.ocr is not None:
+                    by_file[result.page.file].append(result.ocr)
+                done += 1
+                if on_progress:
+                    on_progress(Progress(done, total, time.monotonic() - start))
 
         facts: list[Fact] = []
         pages: list[OcrPage] = []
@@ -363,6 +454,40 @@ def run(
         paths=paths,
         elapsed_s=time.monotonic() - start,
     )
+
+
+_REPORT_NAMES = (
+    report.DISCREPANCIES_NAME,
+    report.FACTS_NAME,
+    report.PROBLEMS_NAME,
+    report.ANNOTATED_NAME,
+)
+
+
+def _make_private_dir(path: Path) -> None:
+    """Create `path` (and missing parents) with the folder itself 0700; an existing one is kept."""
+    if path.is_dir():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=stat.S_IRWXU, exist_ok=True)
+    os.chmod(path, stat.S_IRWXU)  # mkdir's mode is filtered by the umask
+
+
+def _mark_output_dir(out_dir: Path) -> None:
+    # Lets a later run with OUT inside IN skip this folder even under another --out.
+    marker = out_dir / ingest.OUTPUT_MARKER
+    if not marker.exists():
+        marker.touch(mode=0o600)
+
+
+@contextlib.contextmanager
+def _closing(results: Iterator[PageResult]) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
 
 
 def _patient_name(facts: Iterable[Fact]) -> str:
