@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import logging
+import os
+import signal
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -14,6 +18,8 @@ from . import __version__
 from .api import Progress, RunResult, run
 from .config import load_settings
 from .errors import ConfigError, ExitCode, RecordCheckError
+
+log = logging.getLogger(__name__)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -133,6 +139,40 @@ def _configure_logging(verbose: int) -> None:
     logging.basicConfig(
         level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
+    # Library warnings go through logging too, so that the filter below applies to them.
+    logging.captureWarnings(True)
+    if verbose < 2:
+        # Libraries log raw bytes of damaged files (pypdf quotes stream data and dictionary
+        # values at WARNING), which may be record content: only -vv shows their messages.
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_own_records_only)
+
+
+def _own_records_only(record: logging.LogRecord) -> bool:
+    return record.name == "pipeline" or record.name.startswith("pipeline.")
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """Treat SIGTERM like Ctrl-C, so `kill` or a timeout also removes the work folder."""
+    main_pid = os.getpid()
+
+    def handler(signum: int, frame: object) -> None:
+        if os.getpid() != main_pid:  # a forked worker: die as SIGTERM would have it
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (e.g. called from an embedding program)
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,17 +202,39 @@ def main(argv: list[str] | None = None) -> int:
             patient_dob=args.patient_dob,
         )
         progress = None if args.quiet else ProgressPrinter(sys.stderr)
-        result = run(args.input, args.out, settings, on_progress=progress)
+        with _terminate_as_interrupt():
+            result = run(args.input, args.out, settings, on_progress=progress)
     except KeyboardInterrupt:
+        cached = " (pages already read are cached)" if not args.no_cache else ""
         print(
-            "\nInterrupted; no partial reports were written. Run the same command again to restart "
-            "(pages already read are cached).",
+            "\nInterrupted; no partial reports were written (reports from an earlier run are "
+            f"left as they were). Run the same command again to restart{cached}.",
             file=sys.stderr,
         )
         return ExitCode.INTERRUPTED
     except RecordCheckError as exc:
         print(f"recordcheck: {exc}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:
+        log.debug("run failed", exc_info=True)
+        where = exc.filename2 or exc.filename
+        print(
+            f"recordcheck: {exc.strerror or exc}"
+            + (f": {where}" if where else "")
+            + "; check that the output folder is a folder you can write to and that the disk "
+            "is not full, then run again (-vv shows details)",
+            file=sys.stderr,
+        )
+        return ExitCode.BAD_ARGS
+    except Exception as exc:
+        log.debug("internal error", exc_info=True)
+        print(
+            f"recordcheck: internal error ({type(exc).__name__}); no reports were written. "
+            "Run again with -vv for details and report the problem (the -vv log holds record "
+            "text: share only what you are happy to share)",
+            file=sys.stderr,
+        )
+        return ExitCode.BAD_ARGS
     print(summary_text(result))
     return ExitCode.INPUT_PROBLEMS if result.unread else ExitCode.OK
 
