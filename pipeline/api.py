@@ -22,6 +22,7 @@ from . import extract, ingest, ocr, preprocess, rasterize, reconcile, report, te
 from .config import Settings
 from .errors import BadArgsError, OcrError
 from .lexicons import load_lexicons
+from .procs import process_alive
 from .records import Fact, Finding, InputFile, OcrPage, PageImage, Problem
 
 log = logging.getLogger(__name__)
@@ -251,7 +252,7 @@ def remove_stale_work_dirs(temp_dir: Path) -> int:
         return 0
     for entry in entries:
         match = _WORK_DIR_NAME.match(entry.name)
-        if match is None or _pid_alive(int(match.group(1))):
+        if match is None or process_alive(int(match.group(1))):
             continue
         try:
             st = entry.stat(follow_symlinks=False)
@@ -263,18 +264,6 @@ def remove_stale_work_dirs(temp_dir: Path) -> int:
     if removed:
         log.info("removed %d work folder(s) left by interrupted runs", removed)
     return removed
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # EPERM: alive, another user's
-        return True
-    return True
 
 
 _LETTERHEAD_SKIP = re.compile(r"\d|page|fax|date|patient|name|dob|mrn|^\W*$", re.IGNORECASE)

@@ -34,6 +34,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from .procs import process_alive
 from .records import CATEGORIES, SEVERITIES, BBox, Fact, Finding, OcrPage, Problem
 
 log = logging.getLogger(__name__)
@@ -186,25 +187,17 @@ def remove_stale_temp_files(out_dir: Path) -> None:
         return
     for entry in entries:
         match = _TEMP_NAME.match(entry.name)
-        if match is None or _pid_alive(int(match.group(1))):
+        if match is None:
+            continue
+        pid = int(match.group(1))
+        # Our own pid's leftover is from an earlier failed call in this process: ours to replace.
+        if pid != os.getpid() and process_alive(pid):
             continue
         try:
             if entry.is_file(follow_symlinks=False) or entry.is_symlink():
                 os.unlink(entry.path)
         except OSError as exc:
             log.debug("could not remove %s: %s", entry.name, exc)
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return False  # a leftover of ours from an earlier failed call: ours to replace
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # EPERM: alive, another user's
-        return True
-    return True
 
 
 def ensure_out_dir(out_dir: Path) -> None:
