@@ -93,7 +93,8 @@ def _cached_words(cache_dir: Path, key: str) -> list[Word] | None:
 def _store(cache_dir: Path, key: str, tsv: Path, pdf: Path) -> Path:
     """Move both files into the cache (renames, no copies); return where the PDF now is."""
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
+        # The cache holds the text of health records: this user's eyes only.
+        cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         # PDF first: a reader takes an entry only when the TSV exists too.
         for src, suffix in ((pdf, ".pdf"), (tsv, ".tsv")):
             _put(src, cache_dir / f"{key}{suffix}", keep_source=suffix == ".tsv")
@@ -114,6 +115,7 @@ def _put(src: Path, dest: Path, *, keep_source: bool) -> None:
             os.replace(src, tmp)
         except OSError:  # another file system
             shutil.copyfile(src, tmp)
+    os.chmod(tmp, 0o600)
     os.replace(tmp, dest)
 
 
@@ -181,6 +183,7 @@ def store_page(cache_dir: Path, key: str, result: OcrPage, problems: list[Proble
     tmp = cache_dir / f".{key}.{os.getpid()}.json.tmp"
     try:
         tmp.write_text(json.dumps(meta), encoding="utf-8")
+        os.chmod(tmp, 0o600)
         os.replace(tmp, cache_dir / f"{key}.json")
     except OSError as exc:
         log.warning("could not write the OCR cache in %s: %s", cache_dir, exc)
