@@ -544,14 +544,71 @@ def dose_value(dose: str) -> float | None:
 # ---------------------------------------------------------------- frequencies
 
 _HOURS = r"\s*(?:hours|hour|hrs|hr|h)(?!\w)"
-_RANGE = r"(?P<n>[0-9]{1,3})(?:\s*(?:[-–]|to)\s*(?P<m>[0-9]{1,3}))?"
-_Q_HOURS = re.compile(r"(?<!\w)q\.?\s*" + _RANGE + _HOURS, re.IGNORECASE)
-_EVERY_HOURS = re.compile(r"(?<!\w)every\s*" + _RANGE + _HOURS, re.IGNORECASE)
-_EVERY_DAYS = re.compile(r"(?<!\w)(?:every|q\.?)\s*(?P<n>[0-9]{1,2})\s*(?:days|day|d)(?!\w)", re.IGNORECASE)
-_TIMES_A_DAY = re.compile(
-    r"(?<!\w)(?P<n>[0-9]{1,2})\s*(?:x|times|time)\s*(?:(?:a|per|each|every)\s+|/\s*)?(?:day|daily|d)(?!\w)",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, int]:
+    """Number words of Sig text ("two", "twenty-four") to their value."""
+    name = "number_words.csv"
+    out: dict[str, int] = {}
+    for row in _read_table(name, ("word", "value")):
+        if not row["value"].isdigit() or int(row["value"]) <= 0:
+            raise ConfigError(f"models/{name}: value {row['value']!r} is not a positive whole number")
+        out[_key(row["word"])] = int(row["value"])
+    return out
+
+
+def _count(group: str) -> str:
+    """A count written as digits, digits with the word in brackets ("2 (two)", the Epic Sig
+    style), or a word alone ("six"); the groups are <group>, <group>_w and <group>_v."""
+    words = _alternation(sorted(_number_words()))
+    return (
+        rf"(?:(?P<{group}>[0-9]{{1,3}})(?:\s*\(\s*(?P<{group}_w>{words})\s*\))?"
+        rf"|(?P<{group}_v>{words})(?![\w-]))"
+    )
+
+
+def _count_value(m: re.Match[str], group: str) -> int | None:
+    """The count a `_count` group read; None when absent, or when digits and word disagree
+    ("2 (three)"): the record is then ambiguous and no frequency is better than a wrong one."""
+    digits = m.group(group)
+    word = m.group(group + "_w") or m.group(group + "_v")
+    spelled = _number_words().get(_key(word)) if word else None
+    if digits is None:
+        return spelled
+    if spelled is not None and spelled != int(digits):
+        return None
+    return int(digits)
+
+
+@dataclass(frozen=True)
+class _IntervalRegexes:
+    q_hours: re.Pattern[str]
+    every_hours: re.Pattern[str]
+    every_days: re.Pattern[str]
+    times_a_day: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _interval_regexes() -> _IntervalRegexes:
+    def span(first: str, second: str) -> str:
+        return _count(first) + r"(?:\s*(?:[-–]|to)\s*" + _count(second) + ")?"
+
+    flags = re.IGNORECASE
+    return _IntervalRegexes(
+        q_hours=re.compile(r"(?<!\w)q\.?\s*" + span("n", "m") + _HOURS, flags),
+        every_hours=re.compile(r"(?<!\w)every\s*" + span("n", "m") + _HOURS, flags),
+        every_days=re.compile(
+            r"(?<!\w)(?:every|q\.?)\s*" + _count("n") + r"\s*(?:days|day|d)(?!\w)", flags
+        ),
+        times_a_day=re.compile(
+            r"(?<!\w)" + _count("n")
+            + r"\s*(?:x|times|time)\s*(?:(?:a|per|each|every)\s+|/\s*)?(?:day|daily|d)(?!\w)",
+            flags,
+        ),
+    )
+
+
 # What may stand between a frequency and the "PRN" that qualifies it.
 _PRN_GAP = re.compile(r"[ \t,;:(\-]{0,4}")
 
@@ -578,19 +635,26 @@ def _frequency_candidates(text: str) -> Iterator[tuple[int, int, _Freq]]:
         value = table.codes.get(_key(m.group()))
         if value is not None:
             yield m.start(), m.end(), value  # ("", None) for ambiguous forms: blocks, dropped later
-    for regex in (_Q_HOURS, _EVERY_HOURS):
+    rx = _interval_regexes()
+    for regex in (rx.q_hours, rx.every_hours):
         for m in regex.finditer(text):
-            found = _interval(int(m["n"]), int(m["m"]) if m["m"] else None)
+            hours = _count_value(m, "n")
+            upper = _count_value(m, "m") if (m["m"] or m["m_w"] or m["m_v"]) else None
+            if hours is None or (upper is None and (m["m"] or m["m_v"])):
+                continue
+            found = _interval(hours, upper)
             if found:
                 yield m.start(), m.end(), found
-    for m in _EVERY_DAYS.finditer(text):
-        days = int(m["n"])
+    for m in rx.every_days.finditer(text):
+        days = _count_value(m, "n")
+        if days is None:
+            continue
         # Longer intervals only where the table names them (every 7 days = weekly).
         found = _interval(24 * days, None, days_ok=days <= 3)
         if found:
             yield m.start(), m.end(), found
-    for m in _TIMES_A_DAY.finditer(text):
-        n = int(m["n"])
+    for m in rx.times_a_day.finditer(text):
+        n = _count_value(m, "n")
         if n and 24 % n == 0:
             found = _interval(24 // n, None)
             if found:
