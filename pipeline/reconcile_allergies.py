@@ -6,7 +6,6 @@ from .config import Settings
 from .reconcile_common import (
     ACTIVE_STATUSES,
     NEGATED_ALLERGY_NAMES,
-    NO_LIST_FACTOR,
     STALE_FACTOR,
     Doc,
     at,
@@ -65,38 +64,31 @@ def check_allergies(docs_by_provider: dict[str, list[Doc]], settings: Settings) 
         ref_provider = newest(active_docs[f.provenance.provider] for f in holder_facts).provider
         ref_fact = sorted((f for f in holder_facts if f.provenance.provider == ref_provider),
                           key=fact_sort_key)[0]
-        for p in sorted(set(docs_by_provider) - holders):
-            out.append(_finding(allergen, group, p, lists.get(p), docs_by_provider[p],
-                                active.get(p, []), holders, ref_fact, holder_facts,
-                                [active_docs[h] for h in holders], settings))
+        # A provider whose records hold no allergy list and no allergy statement at all (an
+        # immunization registry, a lab report) makes no claim about allergies: nothing to flag.
+        for p in sorted(set(active_docs) - holders):
+            out.append(_finding(allergen, group, p, active_docs[p], active.get(p, []), holders,
+                                ref_fact, holder_facts, [active_docs[h] for h in holders],
+                                settings))
     return out
 
 
-def _finding(allergen: str, group: str, p: str, doc: Doc | None, docs: list[Doc],
-             mine: list[Fact], holders: set[str], ref_fact: Fact, holder_facts: list[Fact],
-             holder_docs: list[Doc], settings: Settings) -> Finding:
+def _finding(allergen: str, group: str, p: str, doc: Doc, mine: list[Fact], holders: set[str],
+             ref_fact: Fact, holder_facts: list[Fact], holder_docs: list[Doc],
+             settings: Settings) -> Finding:
     expected = f"allergy to {describe_allergy(ref_fact)}"
     who = f"{names(holders)} record{'s' if len(holders) == 1 else ''}"
     danger = ("A missing allergy can lead to being given something that causes a serious "
               "reaction.")
     factor = 1.0
     provenance: Provenance
-    negations = [] if doc is None else sorted(
+    negations = sorted(
         (f for f in doc.of_kind("allergy") if f.status == "negated"
          and f.name in (*NEGATED_ALLERGY_NAMES, allergen)), key=fact_sort_key)
     if group in _NON_DRUG_GROUPS:
         negations = [f for f in negations if f.name == allergen or not _drug_only_negation(f)]
-    if doc is None:
-        suspect_doc = docs[-1]
-        severity = "low"
-        factor = NO_LIST_FACTOR
-        provenance = Provenance(p, suspect_doc.file, suspect_doc.first_page, None, RULE)
-        found = "no allergy list in this record"
-        text = (f"{who} an allergy to {describe_allergy(ref_fact)}, but the records from {p} have "
-                f"no allergy list at all. Ask {p} whether they have your allergies on file, "
-                f"including {allergen}, and to add it if not.")
-        evidence: list[Fact] = []
-    elif mine or not negations:
+    evidence: list[Fact]
+    if mine or not negations:
         suspect_doc = doc
         severity = "medium"
         provenance = list_location(doc, "allergy", RULE)

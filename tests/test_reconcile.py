@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -200,9 +201,8 @@ def test_name_variant_severity_follows_similarity(name: str, severity: str) -> N
     [
         ((), "high", "no known allergies (NKDA)"),
         ((("sulfa", "sulfonamide antibiotics", "rash"),), "medium", "allergies listed: sulfa"),
-        (None, "low", "no allergy list in this record"),
     ],
-    ids=["nkda", "other-allergies", "no-section"],
+    ids=["nkda", "other-allergies"],
 )
 def test_allergy_missing_severity_depends_on_what_the_record_says(
         allergies: tuple | None, severity: str, found: str) -> None:
@@ -212,6 +212,37 @@ def test_allergy_missing_severity_depends_on_what_the_record_says(
     assert (f.category, f.provider, f.severity, f.found) == ("allergy_missing", "gamma", severity, found)
     assert f.expected == "allergy to penicillin (hives)"
     assert "Ask gamma" in f.explanation
+
+
+@pytest.mark.parametrize(
+    "silent",
+    [
+        # an immunization registry: identity and vaccines, nothing about allergies
+        lambda: record("registry", "2024-06-01", meds=(), allergies=None),
+        # a lab report: identity only
+        lambda: record("lab", "2024-02-01", meds=(), allergies=None, vaccines=()),
+        # a pharmacy fill history without an allergy field, in two documents
+        lambda: (record("pharmacy", "2023-12-01", allergies=None, vaccines=())
+                 + record("pharmacy", "2024-04-01", file="pharmacy/later.pdf", allergies=None,
+                          vaccines=())),
+    ],
+    ids=["registry", "lab-report", "pharmacy-two-documents"],
+)
+def test_provider_that_says_nothing_about_allergies_gets_no_allergy_missing(
+        silent: Callable[[], list[Fact]]) -> None:
+    facts = record("alpha", "2024-05-02") + record("beta", "2024-03-01") + silent()
+    assert [f for f in run(facts) if f.category == "allergy_missing"] == []
+
+
+def test_provider_with_allergies_elsewhere_in_its_history_is_still_compared() -> None:
+    # An older document of the provider lists an allergy: the provider does keep allergies.
+    facts = (record("alpha", "2024-05-02") + record("beta", "2024-03-01")
+             + record("gamma", "2023-01-10", file="gamma/old.pdf",
+                      allergies=(("sulfa", "sulfonamide antibiotics", "rash"),))
+             + record("gamma", "2024-01-10", allergies=None))
+    missing = [(f.subject, f.provider, f.severity) for f in run(facts)
+               if f.category == "allergy_missing" and f.subject == "penicillin"]
+    assert missing == [("penicillin", "gamma", "medium")]
 
 
 def test_nkda_does_not_deny_a_food_allergy() -> None:
