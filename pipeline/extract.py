@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from statistics import mean
 
 import spacy
@@ -34,7 +35,8 @@ __all__ = ["build_nlp", "extract_facts", "ocr_page_from_text"]
 log = logging.getLogger(__name__)
 
 _MASS_UNITS = {"mg", "mcg", "g", "mg/ml", "units", "meq", "ml", "%"}
-_CLAUSE_BREAK = re.compile(r"[;,]|\.(?!\d)|\bbut\b|\band\b(?=\s+(?:no|not|denies)\b)", re.IGNORECASE)
+# A comma between digits and three more digits is a thousands separator ("1,000 mg"), not a break.
+_CLAUSE_BREAK = re.compile(r";|(?<!\d),|,(?!\d{3}(?!\d))|\.(?!\d)|\bbut\b|\band\b(?=\s+(?:no|not|denies)\b)", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[;]|\.(?:\s|$)")
 
 # ---------------------------------------------------------------- nlp construction
@@ -52,6 +54,7 @@ def build_nlp(lexicons: Lexicons, settings: Settings) -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("recordcheck_sections")
     nlp.add_pipe("recordcheck_lexicon")
+    nlp.add_pipe("recordcheck_section_ends")
     nlp.add_pipe(
         "recordcheck_fuzzy",
         config={
@@ -78,6 +81,7 @@ class _Cue:
     value: str
     rank: int
     colon: bool
+    anywhere: bool = False
 
 
 def _label_regex(rule: PatternRule) -> re.Pattern[str]:
@@ -92,7 +96,7 @@ class _Cues:
             return [_Cue(r.compiled(), r.value, r.rank, r.colon) for r in rules.family(family)]
 
         def labels(family: str) -> list[_Cue]:
-            return [_Cue(_label_regex(r), r.value, r.rank, r.colon) for r in rules.family(family)]
+            return [_Cue(_label_regex(r), r.value, r.rank, r.colon, r.anywhere) for r in rules.family(family)]
 
         self.status = comp("status")
         self.negation = comp("allergy_negation")
@@ -107,6 +111,11 @@ class _Cues:
         self.doc_date = labels("document_date_label")
         self.noise = comp("noise_line")
         self.fax = comp("fax_line")
+        self.not_given = comp("vaccine_not_given")
+        self.columns = {
+            value: [re.compile(r"(?:" + r.pattern + r")", re.IGNORECASE) for r in rules.family("column_header") if r.value == value]
+            for value in {r.value for r in rules.family("column_header")}
+        }
 
 
 _CUES: _Cues | None = None
@@ -163,6 +172,8 @@ class _Ctx:
     vaccines: dict[str, list[VaccineName]]
     allergens: dict[str, list[Allergen]]
     cues: _Cues
+    by_cvx: dict[str, VaccineName] = field(default_factory=dict)
+    doc_date: str = ""  # ISO date of the document itself, "" when unknown
 
 
 def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settings) -> list[Fact]:
@@ -177,11 +188,16 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
         return []
     doc = nlp(doc_text.text)
     drugs, vaccines, allergens = _maps_for(lexicons)
-    ctx = _Ctx(doc_text, pages, settings, drugs, vaccines, allergens, _cues())
+    by_cvx: dict[str, VaccineName] = {}
+    for v in lexicons.vaccines:
+        by_cvx.setdefault(_cvx_key(v.cvx), v)
+    ctx = _Ctx(doc_text, pages, settings, drugs, vaccines, allergens, _cues(), by_cvx)
     facts: list[Fact] = []
     label_spans: list[tuple[int, int]] = []
     identity, doc_dates = _header_facts(ctx, doc, label_spans)
     facts.extend(identity)
+    best = _best_document_date(doc_dates)
+    ctx.doc_date = best.date if best is not None else ""
     matches: list[LexMatch] = doc._.rc_matches or []
     by_line: list[list[LexMatch]] = [[] for _ in doc_text.lines]
     for m in matches:
@@ -194,10 +210,9 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
             cont = _continuation(ctx, doc, li, by_line[li + 1] if li + 1 < len(by_line) else [])
             facts.extend(_line_facts(ctx, doc, li, by_line[li], label_spans, cont))
         facts.extend(_negation_only_facts(ctx, doc, li, by_line[li]))
-    best = _best_document_date(doc_dates)
     if best is not None:
         facts.append(best)
-    out = _dedupe(facts)
+    out = _dedupe([f for f in facts if not _scheduled_not_given(ctx, f)])
     log.debug("extracted %d facts from %s", len(out), pages[0].file)
     return out
 
@@ -247,6 +262,7 @@ class _Label:
     family: str  # identity | doc_date
     value: str
     rank: int
+    anywhere: bool = False
 
 
 def _find_labels(ctx: _Ctx, text: str) -> list[_Label]:
@@ -258,7 +274,7 @@ def _find_labels(ctx: _Ctx, text: str) -> list[_Label]:
                 has_colon = bool(re.match(r"\s*[:#]", after))
                 if cue.colon and not has_colon:
                     continue
-                hits.append(_Label(m.start(), m.end(), family, cue.value, cue.rank))
+                hits.append(_Label(m.start(), m.end(), family, cue.value, cue.rank, cue.anywhere))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[_Label] = []
     for h in hits:
@@ -343,9 +359,12 @@ def _header_facts(
                     facts.append(fact)
                     label_spans.append((line.start + lab.start, line.start + ve))
             else:
-                if lab.rank >= 3 and section:
-                    continue  # a bare "Date:" is the document's date only in the header
-                if section in ("medications", "immunizations", "allergies"):
+                # A bare "Date:" is the document's date only in the header, and a date inside a
+                # list belongs to its entry; a print-date label ("Printed Jul 15, 2024") names the
+                # document's date wherever it stands, typically in a footer below the lists.
+                if not lab.anywhere and lab.rank >= 3 and section:
+                    continue
+                if not lab.anywhere and section in ("medications", "immunizations", "allergies"):
                     continue
                 found = normalize.find_dates(value)
                 if not found or found[0].start > 2:
@@ -474,9 +493,11 @@ def _choose(ctx: _Ctx, text: str, base: int, line_matches: list[LexMatch]) -> li
         if merged:
             prev = merged[-1]
             between = text[max(x.end for x in prev) - base : min(x.start for x in g) - base]
+            # "Pneumococcal Conjugate 20-Valent (Prevnar 20)": a name in brackets after a short
+            # description names the same product, digits in the description or not.
+            bracketed = re.fullmatch(r"[^;()\t]*\(\s*", between) is not None and len(between.split()) <= 5
             if (
-                len(between.split()) <= 3
-                and not re.search(r"[\d;/]", between)
+                (bracketed or (len(between.split()) <= 3 and not re.search(r"[\d;/]", between)))
                 and _concepts(ctx, prev) & _concepts(ctx, g)
             ):
                 prev.extend(g)
@@ -563,9 +584,9 @@ def _line_facts(
         doses = normalize.find_doses(seg_text)
         has_dose = bool(doses)
         if VACCINE in labels and (DRUG not in labels or not has_dose):
-            fact = _vaccine_fact(ctx, labels[VACCINE], section, li, groups, gi, label_spans, last_cont)
-            if fact is not None and (not allergy_ctx or section == "immunizations"):
-                out.append(fact)
+            vfacts = _vaccine_facts(ctx, labels[VACCINE], section, li, groups, gi, label_spans, last_cont)
+            if vfacts is not None and (not allergy_ctx or section == "immunizations"):
+                out.extend(vfacts)
                 continue
         if allergy_ctx and not (has_dose and section != "allergies" and not negation) and not (
             has_dose and DRUG in labels and not _any(ctx.cues.allergy_before, clause_before)
@@ -583,7 +604,10 @@ def _line_facts(
         )
         if not med_ctx:
             continue
-        out.append(_med_fact(ctx, labels[DRUG], base, start, end, seg_end, prefix, seg_text, mark, last_cont))
+        med = _med_fact(ctx, labels[DRUG], base, start, end, seg_end, prefix, seg_text, mark, last_cont)
+        if med.status == "active" and _stopped_by_column(ctx, li, label_spans):
+            med = replace(med, status="discontinued")
+        out.append(med)
     return out
 
 
@@ -736,10 +760,12 @@ def _negation_only_facts(
 # ---------------------------------------------------------------- vaccines
 
 
-def _vaccine_fact(
+def _vaccine_facts(
     ctx: _Ctx, m: LexMatch, section: str, li: int, groups: list[list[LexMatch]], gi: int,
     label_spans: list[tuple[int, int]], cont: _Cont | None,
-) -> Fact | None:
+) -> list[Fact] | None:
+    """The doses a vaccine entry records: None when the name is no vaccine entry here, [] when
+    it is one but records no dose given (a reminder, a forecast, a refusal)."""
     line = ctx.doc_text.lines[li]
     text = line.text
     base = line.start
@@ -753,20 +779,26 @@ def _vaccine_fact(
             return base + off
         return cont.next_start + off - own_len - 1
 
-    start, end = m.start - base, m.end - base
+    start = m.start - base
     vac_groups = [g for g in groups if any(x.label == VACCINE for x in g)]
     vi = next(i for i, g in enumerate(vac_groups) if m in g)
+    # "Zoster recombinant (Shingrix)": one entry; the later, bracketed name is the more specific.
+    own = sorted((x for x in vac_groups[vi] if x.label == VACCINE), key=lambda x: x.start)
+    named = m
+    for x in own[1:]:
+        if text[: x.start - base].rstrip().endswith("("):
+            named = x
     # "Td/Tdap": two names joined by a slash are one entry the record did not settle.
     joined: list[LexMatch] = []
     if vi + 1 < len(vac_groups):
         nm = next(x for x in vac_groups[vi + 1] if x.label == VACCINE)
-        if re.fullmatch(r"\s*(?:/|or)\s*", text[end : nm.start - base]):
+        if re.fullmatch(r"\s*(?:/|or)\s*", text[max(x.end for x in own) - base : nm.start - base]):
             joined.append(nm)
     if vi > 0:
-        pm = next(x for x in vac_groups[vi - 1] if x.label == VACCINE)
+        pm = max((x for x in vac_groups[vi - 1] if x.label == VACCINE), key=lambda x: x.end)
         if re.fullmatch(r"\s*(?:/|or)\s*", text[pm.end - base : start]):
             return None  # reported with the first name of the pair
-    last = joined[-1] if joined else m
+    last = joined[-1] if joined else max(own, key=lambda x: x.end)
     nxt_v = next(
         (min(x.start for x in g) - base for g in vac_groups[vi + 1 :] if not any(j in g for j in joined)),
         len(text),
@@ -776,19 +808,42 @@ def _vaccine_fact(
         d for d in normalize.find_dates(text)
         if not any(s <= absolute(d.start) < e for s, e in label_spans)
     ]
+    # "Influenza vaccine  Due on Sep 1, 2024", "Tdap 05/02/2019, next due 05/2029": a date
+    # after a reminder word (due, overdue, recommended, scheduled) is not a dose given, and a
+    # reminder word before the name makes the whole entry a reminder ("Due: Tdap").
+    prev_end = max((x.end for x in vac_groups[vi - 1]), default=base) - base if vi > 0 else 0
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, prev_end, start)]
+    entry_start = breaks[-1] if breaks else prev_end
+    not_given = [
+        (hit.start(), cue.value)
+        for cue in ctx.cues.not_given
+        for hit in [cue.regex.search(text, entry_start, nxt_v)]
+        if hit is not None
+    ]
+    if not_given:
+        first_cue, why = min(not_given)
+        if why == "refused" or first_cue < start:
+            return []
+        dates = [d for d in dates if d.start < first_cue]
     after = [d for d in dates if last.end - base <= d.start < nxt_v]
     chosen = after[0] if after else None
     if chosen is None and vi == 0:
         before = [d for d in dates if d.end <= start]
         chosen = before[-1] if before else None
+    if chosen is None and not_given:
+        return []
     # Bare disease words ("influenza", "polio") are vaccine names only in a list of vaccines,
     # beside a vaccine cue, or dated inside a medication list (pharmacies file shots there).
     if not cue_ok and not (section == "medications" and chosen is not None):
         return None
-    entries = ctx.vaccines.get(m.name, [])
-    short = entries[0].short_name.lower() if entries else m.name
-    cvx = entries[0].cvx if entries else ""
-    family = entries[0].family if entries else ""
+    entries = ctx.vaccines.get(named.name, []) or ctx.vaccines.get(m.name, [])
+    entry = entries[0] if entries else None
+    printed = _printed_cvx(ctx, li, text[last.end - base : nxt_v])
+    if printed is not None and (entry is None or printed.cvx != entry.cvx):
+        entry = printed  # a CVX code printed on the row says exactly which vaccine it was
+    short = entry.short_name.lower() if entry else named.name
+    cvx = entry.cvx if entry else ""
+    family = entry.family if entry else ""
     if chosen is None and cont is not None and cont.next_vaccine == short and nxt_v == len(text):
         return None  # "COVID-19 vaccine\n(Moderna) on 03/09/2021": the entry goes on below
     ambiguous = list(m.ambiguous)
@@ -801,6 +856,14 @@ def _vaccine_fact(
         jn = je[0].short_name.lower() if je else j.name
         if jn != short:
             ambiguous.append(jn)
+    # "Shingrix on February 10, 2021 and May 12, 2021": dates joined by "and" or a comma are
+    # that many doses of the one vaccine; dates in separate table columns are not.
+    doses = [chosen] if chosen is not None else []
+    if chosen is not None and chosen in after:
+        for d in after[after.index(chosen) + 1 :]:
+            if not re.fullmatch(r"\s*(?:,\s*)?(?:and|&|,)\s*", text[doses[-1].end : d.start]):
+                break
+            doses.append(d)
     seg_lo = last.end - base
     masked = list(text[seg_lo:nxt_v])
     for d in dates:
@@ -810,22 +873,114 @@ def _vaccine_fact(
     fend = seg_lo
     if chosen is not None and chosen.start >= seg_lo:
         fend = chosen.end
-    for cue in ctx.cues.dose_number:
-        dm = cue.regex.search("".join(masked))
-        if dm is not None:
-            dose_number = cue.value or (dm.group(1) if dm.groups() else "")
-            dose_number = dose_number.lstrip("0") or dose_number
-            fend = max(fend, seg_lo + dm.end())
-            break
+    if len(doses) == 1:
+        for cue in ctx.cues.dose_number:
+            dm = cue.regex.search("".join(masked))
+            if dm is not None:
+                dose_number = cue.value or (dm.group(1) if dm.groups() else "")
+                dose_number = dose_number.lstrip("0") or dose_number
+                fend = max(fend, seg_lo + dm.end())
+                break
     fstart = chosen.start if chosen is not None and chosen.end <= start else start
     kwargs: dict[str, object] = {"code": cvx, "group": family, "dose_number": dose_number, "section": section}
-    if chosen is not None:
-        kwargs.update(date=chosen.iso if chosen.valid else "", raw_date=chosen.raw, date_valid=chosen.valid)
     kwargs["ambiguous_with"] = tuple(dict.fromkeys(a for a in ambiguous if a != short))
-    return _fact(
-        ctx, "vaccine", short, absolute(fstart), absolute(fend), f"extract.vaccine.{m.rule}", m.score,
-        **kwargs,
-    )
+    rule = f"extract.vaccine.{m.rule}"
+    if not doses:
+        return [_fact(ctx, "vaccine", short, absolute(fstart), absolute(fend), rule, m.score, **kwargs)]
+    out: list[Fact] = []
+    for d in doses:
+        kwargs.update(date=d.iso if d.valid else "", raw_date=d.raw, date_valid=d.valid)
+        out.append(
+            _fact(ctx, "vaccine", short, absolute(fstart), absolute(max(fend, d.end)), rule, m.score, **kwargs)
+        )
+    return out
+
+
+def _cvx_key(code: str) -> str:
+    return code.strip().lstrip("0") or code.strip()
+
+
+def _printed_cvx(ctx: _Ctx, li: int, segment: str) -> VaccineName | None:
+    """The vaccine of a CVX code the row prints: "CVX 197", or a number in a table's CVX column."""
+    inline = re.search(r"\bcvx\s*(?:code)?\s*[:#]?\s*(\d{1,3})\b", segment, re.IGNORECASE)
+    if inline is not None:
+        return ctx.by_cvx.get(_cvx_key(inline.group(1)))
+    line = ctx.doc_text.lines[li]
+    titles = _column_titles(ctx, li, "cvx")
+    if titles is None:
+        return None
+    for _, _, w in line.spans:
+        if re.fullmatch(r"\d{1,3}", w.text) and _column_of(titles, w.bbox[0], w.bbox[2]):
+            return ctx.by_cvx.get(_cvx_key(w.text))
+    return None
+
+
+def _column_titles(ctx: _Ctx, li: int, value: str) -> list[tuple[int, int, bool]] | None:
+    """The column titles (x0, x1, is it the `value` column) of the nearest table title row above
+    line `li` on its page that has a `value` column (models/extract_patterns.jsonl, column_header)."""
+    patterns = ctx.cues.columns.get(value, [])
+    lines = ctx.doc_text.lines
+    page = lines[li].page_index
+    for hi in range(li - 1, max(-1, li - 40), -1):
+        head = lines[hi]
+        if head.page_index != page:
+            break
+        if head.text.count(COLUMN_SEP) < 2:
+            continue
+        words = [w for _, _, w in head.spans]
+        titles: list[tuple[int, int, bool]] = []
+        i = 0
+        while i < len(words):
+            one = words[i].text.strip(":|[]")
+            two = one + " " + words[i + 1].text.strip(":|[]") if i + 1 < len(words) else ""
+            if two and any(p.fullmatch(two) for p in patterns):
+                titles.append((words[i].bbox[0], words[i + 1].bbox[2], True))
+                i += 2
+                continue
+            titles.append((words[i].bbox[0], words[i].bbox[2], any(p.fullmatch(one) for p in patterns)))
+            i += 1
+        if any(t[2] for t in titles):
+            return titles
+    return None
+
+
+def _column_of(titles: list[tuple[int, int, bool]], x0: int, x1: int) -> bool:
+    """Whether a box sits under the wanted column: its centre is nearest that column's title."""
+    centre = (x0 + x1) / 2
+    nearest = min(titles, key=lambda t: abs((t[0] + t[1]) / 2 - centre))
+    return nearest[2]
+
+
+def _stopped_by_column(ctx: _Ctx, li: int, label_spans: list[tuple[int, int]]) -> bool:
+    """A medication row (a MAR, an order list) whose STOP column holds a date on or before the
+    document's date (or today, for an undated document): the order has ended."""
+    titles = _column_titles(ctx, li, "stop")
+    if titles is None:
+        return False
+    line = ctx.doc_text.lines[li]
+    ref = ctx.doc_date or datetime.date.today().isoformat()
+    for d in normalize.find_dates(line.text):
+        if not d.valid or any(s <= line.start + d.start < e for s, e in label_spans):
+            continue
+        boxes = [w.bbox for s, e, w in line.spans if s < line.start + d.end and e > line.start + d.start]
+        if boxes and _column_of(titles, min(b[0] for b in boxes), max(b[2] for b in boxes)):
+            n = min(len(d.iso), len(ref))
+            return d.iso[:n] <= ref[:n]
+    return False
+
+
+def _scheduled_not_given(ctx: _Ctx, fact: Fact) -> bool:
+    """A vaccine dated after the document's own date but not after today was scheduled when the
+    document was written (a reminder, a forecast): it cannot be a dose the document saw given.
+
+    A date after today too is kept: it is a mistake in the record ("Shingrix 10/02/2031"),
+    which the reconcile stage reports as a future date.
+    """
+    if fact.kind != "vaccine" or not fact.date or not ctx.doc_date:
+        return False
+    today = datetime.date.today().isoformat()
+    n = min(len(fact.date), len(ctx.doc_date))
+    return fact.date[:n] > ctx.doc_date[:n] and fact.date[: len(today)] <= today[: len(fact.date)]
 
 
 # ---------------------------------------------------------------- de-duplication

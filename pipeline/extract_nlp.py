@@ -6,6 +6,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
@@ -14,7 +16,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import normalize
-from .extract_rules import SectionRule, load_extract_rules
+from .errors import ConfigError
+from .extract_rules import MODELS_PACKAGE, SectionRule, load_extract_rules
 from .lexicons import Lexicons
 
 DRUG = "DRUG"
@@ -128,6 +131,8 @@ class SectionDetector:
         first = cols[0]
         rest = cols[1:]
         rule = self._lookup(first)
+        if rule is not None and len(_norm_header(first)) == 1 and not first.rstrip().endswith(":"):
+            rule = None  # a SOAP letter ("S:") is a header only with its colon; a lone "A" is not
         # A whole-line header, or the first cell of a table header row ("Medication  Dose  Sig").
         if rule is not None and all(
             len(c.split()) <= 3 and not any(ch.isdigit() for ch in c) for c in rest
@@ -187,6 +192,102 @@ class SectionComponent:
             if span is not None and len(span):
                 spans.append(span)
         doc.spans["rc_sections"] = spans
+
+
+# ---------------------------------------------------------------- where an inline section ends
+
+# The lexicon labels whose names may start a further entry of each list section.
+_ENTRY_LABELS = {
+    "allergies": ("ALLERGEN", "DRUG"),
+    "medications": ("DRUG", "VACCINE"),
+    "immunizations": ("VACCINE",),
+}
+_LIST_MARKER = re.compile(r"^\s*(?:[-\u2022*\u00b7]|\d{1,2}[.)])\s+")
+_WRAPS = re.compile(r"(?:[,(/&\-]|\b(?:and|or|with|to|of))\s*$", re.IGNORECASE)
+
+
+@Language.factory("recordcheck_section_ends", default_config={"entry_window": 3})
+def make_section_end_component(nlp: Language, name: str, entry_window: int) -> SectionEndComponent:
+    _ensure_extensions()
+    return SectionEndComponent(entry_window)
+
+
+class SectionEndComponent:
+    """Ends a list section opened by an inline label ("ALLERGY: Sulfa - rash") at its line's end.
+
+    A whole-line header opens a list below it, but a label with its entries after it on the
+    same line is usually one line of a note; left open, the note's next paragraphs (exam,
+    labs) would be read as more allergies. The section goes on only while the next line is
+    clearly more of it: a wrapped line (the previous one ends in a comma or "and", or the
+    next one starts in lower case or with a digit), or a line that starts with a name the
+    list holds (after an optional bullet).
+    """
+
+    def __init__(self, entry_window: int) -> None:
+        self.entry_window = entry_window
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[SectionMark]:
+        marks: list[SectionMark] = doc._.rc_sections or []
+        if not marks:
+            return []
+        text = doc.text
+        starts: dict[str, set[int]] = {}
+        for m in doc._.rc_matches or []:
+            starts.setdefault(m.label, set()).add(m.start)
+        mark_starts = [m.start for m in marks]
+        ends: list[SectionMark] = []
+        for i, mark in enumerate(marks):
+            if mark.whole_line or mark.section not in _ENTRY_LABELS:
+                continue
+            line_start = text.rfind("\n", 0, mark.start) + 1
+            line_end = _line_end(text, mark.start)
+            after = text[mark.start : line_end].split(":", 1)
+            if len(after) < 2 or not after[1].strip():
+                continue  # "Allergies:" with nothing after it heads a list below
+            limit = marks[i + 1].start if i + 1 < len(marks) else len(text)
+            prev_start, prev_end = line_start, line_end
+            while prev_end + 1 < limit:
+                nxt_start = prev_end + 1
+                nxt_end = _line_end(text, nxt_start)
+                if not self._continues(text, prev_start, prev_end, nxt_start, nxt_end, mark, starts):
+                    if nxt_start not in mark_starts:
+                        ends.append(SectionMark(nxt_start, "", "", ""))
+                    break
+                prev_start, prev_end = nxt_start, nxt_end
+        return ends
+
+    def _continues(
+        self, text: str, prev_start: int, prev_end: int, start: int, end: int,
+        mark: SectionMark, starts: dict[str, set[int]],
+    ) -> bool:
+        prev = text[prev_start:prev_end].rstrip()
+        line = text[start:end]
+        if not line.strip():
+            return False  # a blank line (or a page break) ends it
+        if _WRAPS.search(prev) or (
+            not re.search(r"[.;:]$", prev) and re.match(r"\s*[a-z0-9]", line)
+        ):
+            return True
+        marker = _LIST_MARKER.match(line)
+        first = start + (marker.end() if marker else len(line) - len(line.lstrip()))
+        return any(
+            first + k in starts.get(label, set())
+            for label in _ENTRY_LABELS[mark.section]
+            for k in range(self.entry_window)
+        )
+
+    def set_annotations(self, doc: Doc, ends: list[SectionMark]) -> None:
+        if ends:
+            doc._.rc_sections = sorted([*(doc._.rc_sections or []), *ends], key=lambda m: m.start)
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
 
 
 # ---------------------------------------------------------------- lexicon (exact)
@@ -293,6 +394,17 @@ _OCR_FIXES = (("rn", "m"), ("cl", "d"), ("vv", "w"), ("ii", "u"))
 _DIGIT_FIXES = str.maketrans({"1": "l", "0": "o", "5": "s", "|": "l", "8": "b"})
 _FIX_PENALTY = 3.0
 _TOKEN_RE = re.compile(r"^[A-Za-z][A-Za-z0-9|]{3,}$")
+COMMON_WORDS_FILE = "common_words.txt"
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """English words (models/common_words.txt, drug names removed) that are never misread drugs."""
+    try:
+        text = resources.files(MODELS_PACKAGE).joinpath(COMMON_WORDS_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"word list models/{COMMON_WORDS_FILE} is missing; reinstall RecordCheck") from None
+    return frozenset(w.strip() for w in text.splitlines() if w.strip())
 
 
 def _variants(token: str) -> list[tuple[str, float]]:
@@ -311,22 +423,30 @@ def _variants(token: str) -> list[tuple[str, float]]:
 
 @Language.factory(
     "recordcheck_fuzzy",
-    default_config={"min_score": 86.0, "ambiguity_margin": 4.0, "max_candidates": 8},
+    default_config={"min_score": 86.0, "ambiguity_margin": 4.0, "max_candidates": 8, "min_letters": 6},
 )
 def make_fuzzy_component(
-    nlp: Language, name: str, min_score: float, ambiguity_margin: float, max_candidates: int
+    nlp: Language, name: str, min_score: float, ambiguity_margin: float, max_candidates: int,
+    min_letters: int,
 ) -> FuzzyComponent:
     _ensure_extensions()
-    return FuzzyComponent(min_score, ambiguity_margin, max_candidates)
+    return FuzzyComponent(min_score, ambiguity_margin, max_candidates, min_letters)
 
 
 class FuzzyComponent:
     """Matches misread names (l/1, O/0, rn/m, a dropped or doubled letter) in list sections and before doses."""
 
-    def __init__(self, min_score: float, ambiguity_margin: float, max_candidates: int) -> None:
+    def __init__(
+        self, min_score: float, ambiguity_margin: float, max_candidates: int, min_letters: int = 6
+    ) -> None:
         self.min_score = min_score
         self.margin = ambiguity_margin
         self.max_candidates = max_candidates
+        # A short word is a few edits from too many names ("June" -> Junel): only longer
+        # tokens are worth reading through OCR noise.
+        self.min_letters = min_letters
+        # An ordinary English word ("tenderness", "nitrite") is what it says, not a misread drug.
+        self.common = _common_words()
         self.index: LexiconIndex | None = None
         rules = load_extract_rules()
         # Words the rule files already give a meaning to (headers, cues, reactions) are never
@@ -367,6 +487,8 @@ class FuzzyComponent:
         text = doc.text
         for tok in doc:
             if tok.idx in covered or not _TOKEN_RE.match(tok.text) or tok.lower_ in self.stop:
+                continue
+            if len(tok.text) < self.min_letters or tok.lower_ in self.common:
                 continue
             line_end = text.find("\n", tok.idx)
             tail = text[tok.idx + len(tok.text) : line_end if line_end >= 0 else len(text)][:40]

@@ -32,6 +32,8 @@ FAMILIES = (
     "noise_line",
     "fax_line",
     "not_a_drug",
+    "vaccine_not_given",
+    "column_header",
 )
 
 
@@ -54,6 +56,7 @@ class PatternRule:
     regex: bool = False
     rank: int = 0
     colon: bool = False  # a label that only counts when a colon (or #) follows it
+    anywhere: bool = False  # a date label that counts wherever it stands (a footer's "Printed ...")
 
     def compiled(self) -> re.Pattern[str]:
         if self.regex:
