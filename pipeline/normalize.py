@@ -184,8 +184,10 @@ def _frequency_table() -> _FrequencyTable:
         if codes.get(key, value) != value:
             raise ConfigError(f"models/{name}: {row['pattern']!r} is written two ways")
         codes[key] = value
+    # "hs-CRP", "HS-troponin": a code joined by a hyphen to a word is part of that word.
     regex = re.compile(
-        r"(?<!\w)" + _alternation(r["pattern"].lower() for r in rows) + r"(?!\w)", re.IGNORECASE
+        r"(?<!\w)" + _alternation(r["pattern"].lower() for r in rows) + r"(?!\w)(?!-[A-Za-z])",
+        re.IGNORECASE,
     )
     return _FrequencyTable(regex, codes)
 
@@ -547,21 +549,23 @@ _HOURS = r"\s*(?:hours|hour|hrs|hr|h)(?!\w)"
 
 
 @lru_cache(maxsize=1)
-def _number_words() -> dict[str, int]:
-    """Number words of Sig text ("two", "twenty-four") to their value."""
+def _number_words() -> tuple[tuple[str, ...], dict[str, int]]:
+    """Number words of Sig text as written ("two", "twenty-four"), and by lookup key to value."""
     name = "number_words.csv"
-    out: dict[str, int] = {}
+    written: list[str] = []
+    values: dict[str, int] = {}
     for row in _read_table(name, ("word", "value")):
         if not row["value"].isdigit() or int(row["value"]) <= 0:
             raise ConfigError(f"models/{name}: value {row['value']!r} is not a positive whole number")
-        out[_key(row["word"])] = int(row["value"])
-    return out
+        written.append(row["word"].lower())
+        values[_key(row["word"])] = int(row["value"])
+    return tuple(written), values
 
 
 def _count(group: str) -> str:
     """A count written as digits, digits with the word in brackets ("2 (two)", the Epic Sig
     style), or a word alone ("six"); the groups are <group>, <group>_w and <group>_v."""
-    words = _alternation(sorted(_number_words()))
+    words = _alternation(_number_words()[0])
     return (
         rf"(?:(?P<{group}>[0-9]{{1,3}})(?:\s*\(\s*(?P<{group}_w>{words})\s*\))?"
         rf"|(?P<{group}_v>{words})(?![\w-]))"
@@ -573,7 +577,7 @@ def _count_value(m: re.Match[str], group: str) -> int | None:
     ("2 (three)"): the record is then ambiguous and no frequency is better than a wrong one."""
     digits = m.group(group)
     word = m.group(group + "_w") or m.group(group + "_v")
-    spelled = _number_words().get(_key(word)) if word else None
+    spelled = _number_words()[1].get(_key(word)) if word else None
     if digits is None:
         return spelled
     if spelled is not None and spelled != int(digits):

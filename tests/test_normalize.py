@@ -572,3 +572,61 @@ def test_mcg_misread_as_meg_is_still_micrograms(text: str, dose: str, unit: str)
 def test_qhs_misread_with_a_g_is_still_bedtime(text: str) -> None:
     (match,) = find_frequencies(text)
     assert match.frequency == "qhs"
+
+
+# ---------------------------------------------------------------- Sig counts in words
+
+
+@pytest.mark.parametrize(
+    ("text", "frequency", "per_day"),
+    [
+        ("by mouth 1 (one) time a day", "daily", 1),
+        ("by mouth 4 (four) times daily", "qid", 4),
+        ("3 (Three) times per day with food", "tid", 3),
+        ("every 8 (eight) hours", "tid", 3),
+        ("every 12 (twelve) hours", "bid", 2),
+        ("every 4 (four) to 6 (six) hours", "q4-6h", 6),
+        ("every 2 (two) days", "qod", 0.5),
+        ("every twelve hours", "bid", 2),
+        ("every four hours", "q4h", 6),
+        ("every twenty-four hours", "daily", 1),
+    ],
+)
+def test_counts_written_as_words_or_in_brackets(text: str, frequency: str, per_day: float) -> None:
+    matches = find_frequencies("Take 1 tablet " + text)
+    assert [m.frequency for m in matches] == [frequency]
+    assert matches[0].per_day == pytest.approx(per_day)
+
+
+def test_bracketed_count_keeps_the_prn_after_it() -> None:
+    matches = find_frequencies("Take 2 tablets by mouth every 8 (eight) hours as needed for cough.")
+    assert [(m.raw, m.frequency) for m in matches] == [("every 8 (eight) hours as needed", "tid prn")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "by mouth 2 (three) times a day",  # digits and word disagree: ambiguous, not guessed
+        "every 6 (four) hours",
+        "everyone eats at noon",  # "one" inside a word is no count
+        "two (2) tablets",  # a count of tablets, not a schedule
+    ],
+)
+def test_disagreeing_or_misplaced_number_words_give_no_frequency(text: str) -> None:
+    assert find_frequencies(text) == []
+
+
+# ---------------------------------------------------------------- HS alone is bedtime
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["20 MG PO HS", "1 cap h.s.", "10 mg po h. s.", "1 tab PO HS PRN sleep", "at hs"],
+)
+def test_hs_alone_is_bedtime(text: str) -> None:
+    assert [m.frequency.split()[0] for m in find_frequencies(text)] == ["qhs"]
+
+
+@pytest.mark.parametrize("text", ["hs-CRP 2.1 mg/L", "HSV-2 IgG negative", "THS 20 mg", "HS-troponin 12"])
+def test_hs_inside_other_words_is_not_bedtime(text: str) -> None:
+    assert find_frequencies(text) == []
