@@ -36,7 +36,9 @@ log = logging.getLogger(__name__)
 
 _MASS_UNITS = {"mg", "mcg", "g", "mg/ml", "units", "meq", "ml", "%"}
 # A comma between digits and three more digits is a thousands separator ("1,000 mg"), not a break.
-_CLAUSE_BREAK = re.compile(r";|(?<!\d),|,(?!\d{3}(?!\d))|\.(?!\d)|\bbut\b|\band\b(?=\s+(?:no|not|denies)\b)", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r";|(?<!\d),|,(?!\d{3}(?!\d))|\.(?!\d)|\bbut\b|\band\b(?=\s+(?:no|not|denies)\b)", re.IGNORECASE
+)
 _SENTENCE_BREAK = re.compile(r"[;]|\.(?:\s|$)")
 
 # ---------------------------------------------------------------- nlp construction
@@ -112,10 +114,10 @@ class _Cues:
         self.noise = comp("noise_line")
         self.fax = comp("fax_line")
         self.not_given = comp("vaccine_not_given")
-        self.columns = {
-            value: [re.compile(r"(?:" + r.pattern + r")", re.IGNORECASE) for r in rules.family("column_header") if r.value == value]
-            for value in {r.value for r in rules.family("column_header")}
-        }
+        # Table column titles, matched against a whole title: value -> patterns.
+        self.columns: dict[str, list[re.Pattern[str]]] = {}
+        for r in rules.family("column_header"):
+            self.columns.setdefault(r.value, []).append(r.compiled())
 
 
 _CUES: _Cues | None = None
