@@ -36,7 +36,6 @@ MEDICATION_SECTION = "medications"
 TIE_FACTOR = 0.8
 STALE_FACTOR = 0.7
 PARTIAL_FACTOR = 0.7
-NO_LIST_FACTOR = 0.6
 
 _MASS_TO_MG = {"g": 1000.0, "mg": 1.0, "mcg": 0.001}
 _ISO_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
