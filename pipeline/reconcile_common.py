@@ -32,7 +32,7 @@ MEDICATION_SECTION = "medications"
 
 # Factors applied to a finding's confidence when the signal is weaker than two current,
 # agreeing-but-one lists: a tie between two providers, records far apart in time, a list
-# that is not a full list, a provider with no list at all.
+# that is not a full list.
 TIE_FACTOR = 0.8
 STALE_FACTOR = 0.7
 PARTIAL_FACTOR = 0.7
