@@ -91,15 +91,18 @@ def _duration(seconds: float) -> str:
 def summary_text(result: RunResult) -> str:
     """A short closing summary: counts and where the outputs are; no record content."""
     providers = sorted({p.provider for p in result.pages})
-    sev = Counter(f.severity for f in result.findings)
-    cats = Counter(f.category for f in result.findings)
+    # unreadable_entry rows ask to check what the scan says; they claim no record is wrong.
+    claims = [f for f in result.findings if f.category != "unreadable_entry"]
+    to_check = len(result.findings) - len(claims)
+    sev = Counter(f.severity for f in claims)
+    cats = Counter(f.category for f in claims)
     lines = [
         f"Read {len(result.pages)} pages from {len(result.inputs)} files "
         f"({len(providers)} providers) in {_duration(result.elapsed_s)}.",
     ]
-    if result.findings:
+    if claims:
         lines.append(
-            f"Found {len(result.findings)} likely mistakes: "
+            f"Found {len(claims)} likely {'mistake' if len(claims) == 1 else 'mistakes'}: "
             + ", ".join(f"{sev[s]} {s}" for s in ("high", "medium", "low") if sev[s])
             + "."
         )
@@ -108,6 +111,11 @@ def summary_text(result: RunResult) -> str:
         )
     else:
         lines.append("Found no likely mistakes between the records.")
+    if to_check:
+        lines.append(
+            f"{to_check} {'entry was' if to_check == 1 else 'entries were'} not read clearly "
+            "from the scan (unreadable_entry): check them on the page before asking anyone."
+        )
     out = result.out_dir
     lines += [
         f"Outputs in {out}/:",

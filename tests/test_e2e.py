@@ -121,3 +121,11 @@ def test_facts_carry_provenance_boxes(basic_run: CliRun) -> None:
 def test_outputs_are_private(basic_run: CliRun) -> None:
     for name in ("discrepancies.csv", "facts.csv", "problems.csv", "annotated.pdf"):
         assert (Path(basic_run.out_dir) / name).stat().st_mode & 0o077 == 0
+
+
+def test_summary_counts_claimed_mistakes_apart_from_entries_to_check(basic_run: CliRun) -> None:
+    found = _csv(basic_run, "discrepancies.csv")
+    claims = int((found.category != "unreadable_entry").sum())
+    assert f"Found {claims} likely mistake" in basic_run.stdout
+    to_check = int((found.category == "unreadable_entry").sum())
+    assert ("not read clearly" in basic_run.stdout) == (to_check > 0)
