@@ -1,15 +1,20 @@
-"""Thin wrappers around the tesseract and Poppler binaries: arguments, timeouts, known failures."""
+"""Thin wrappers around Tesseract (through pytesseract) and Poppler: arguments, timeouts, failures."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from pytesseract import pytesseract as _pt
+from pytesseract.pytesseract import TesseractError, TesseractNotFoundError
 
 from .errors import MissingDependencyError, OcrError
 from .records import Word
@@ -90,18 +95,25 @@ def check_dependencies() -> None:
     poppler_version()
 
 
-def _run(args: list[str], timeout_s: float, what: str) -> subprocess.CompletedProcess[str]:
+@contextlib.contextmanager
+def _calling(what: str, timeout_s: float) -> Iterator[None]:
+    """Turn pytesseract's failures into ours: a timeout or crash is an OcrError."""
+    # pytesseract passes our environment on; Tesseract's OpenMP threads would fight our
+    # worker processes for the same cores.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
     try:
-        return subprocess.run(
-            args, capture_output=True, text=True, timeout=timeout_s, env=_ENV, check=False
-        )
-    except subprocess.TimeoutExpired:
+        yield
+    except TesseractNotFoundError:
+        raise _missing("tesseract (the OCR engine)") from None
+    except TesseractError as exc:  # a RuntimeError too: catch it first
+        raise OcrError(f"tesseract failed on this page: {_stderr_summary(str(exc.message))}") from None
+    except RuntimeError as exc:
+        if "timeout" not in str(exc).lower():
+            raise
         raise OcrError(
             f"{what} took longer than {timeout_s:g} s and was stopped; "
             "rescan the page more cleanly or raise [ocr] timeout_s"
         ) from None
-    except FileNotFoundError:
-        raise _missing("tesseract (the OCR engine)") from None
 
 
 def _stderr_summary(stderr: str) -> str:
@@ -121,49 +133,38 @@ def run_ocr(
 ) -> tuple[Path, Path | None]:
     """One tesseract run writing `out_base`.tsv and `out_base`.pdf; returns both paths.
 
-    An empty page gives a TSV without words (and the PDF if tesseract wrote one), not an
-    error. A timeout or a crash raises OcrError.
+    An empty page gives a TSV without words and an empty PDF page, not an error. A timeout
+    or a crash raises OcrError. The image is passed by path, so it is never re-encoded.
     """
-    args = [
-        "tesseract", str(image), str(out_base),
-        "--dpi", str(dpi), "--psm", str(psm), "--oem", str(oem), "-l", lang,
-        "tsv", "pdf",
-    ]  # fmt: skip
-    proc = _run(args, timeout_s, "OCR of this page")
+    config = f"--dpi {dpi} --psm {psm} --oem {oem} -c tessedit_create_tsv=1"
+    with _calling("OCR of this page", timeout_s):
+        _pt.run_tesseract(str(image), str(out_base), "pdf", lang, config=config, timeout=timeout_s)
     tsv, pdf = out_base.with_suffix(".tsv"), out_base.with_suffix(".pdf")
-    if proc.returncode != 0:
-        raise OcrError(f"tesseract failed on this page: {_stderr_summary(proc.stderr)}")
-    if "Empty page!!" in proc.stderr:
-        if not tsv.exists():
-            tsv.write_text(_TSV_HEADER + "\n", encoding="utf-8")
-        return tsv, pdf if pdf.exists() else None
-    if not tsv.exists() or not pdf.exists():
-        raise OcrError(f"tesseract wrote no output for this page: {_stderr_summary(proc.stderr)}")
-    return tsv, pdf
+    if not tsv.exists():
+        raise OcrError("tesseract wrote no word table for this page")
+    return tsv, pdf if pdf.exists() else None
 
 
 def run_tsv(image: Path, *, lang: str, psm: int, dpi: int, timeout_s: float) -> list[Word]:
-    """A quick word table on stdout (no PDF); used to compare candidate orientations."""
-    args = [
-        "tesseract", str(image), "stdout",
-        "--dpi", str(dpi), "--psm", str(psm), "-l", lang, "tsv",
-    ]  # fmt: skip
-    proc = _run(args, timeout_s, "the orientation check")
-    if proc.returncode != 0:
-        raise OcrError(f"tesseract failed on this page: {_stderr_summary(proc.stderr)}")
-    return parse_tsv(proc.stdout)
+    """A quick word table (no PDF); used to compare candidate orientations."""
+    with _calling("the orientation check", timeout_s):
+        text = _pt.image_to_data(str(image), lang=lang, config=f"--dpi {dpi} --psm {psm}",
+                                 timeout=timeout_s)
+    return parse_tsv(str(text))
 
 
 def run_osd(image: Path, *, dpi: int, timeout_s: float) -> OsdResult | None:
     """Tesseract's orientation detection (--psm 0); None when it cannot decide."""
-    args = ["tesseract", str(image), "-", "--dpi", str(dpi), "--psm", "0"]
-    proc = _run(args, timeout_s, "orientation detection")
-    out = proc.stdout + proc.stderr
+    try:
+        with _calling("orientation detection", timeout_s):
+            out = str(_pt.image_to_osd(str(image), config=f"--dpi {dpi} --psm 0", timeout=timeout_s))
+    except OcrError as exc:
+        # "Too few characters" / "Error during processing": no opinion, not a failure.
+        log.debug("OSD gave no answer: %s", exc)
+        return None
     rotate = re.search(r"^Rotate:\s*(\d+)", out, re.MULTILINE)
     conf = re.search(r"^Orientation confidence:\s*([\d.]+)", out, re.MULTILINE)
     if rotate is None or conf is None:
-        # "Too few characters" / "Error during processing": no opinion, not a failure.
-        log.debug("OSD gave no answer: %s", _stderr_summary(proc.stderr))
         return None
     return OsdResult(int(rotate.group(1)) % 360, float(conf.group(1)))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -118,9 +117,9 @@ def test_timeout_becomes_ocr_error(
     tmp_path: Path, page_image: PageImage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def slow(*args: object, **kwargs: object) -> None:
-        raise subprocess.TimeoutExpired(cmd="tesseract", timeout=0.01)
+        raise RuntimeError("Tesseract process timeout")  # what pytesseract raises
 
-    monkeypatch.setattr(tesseract.subprocess, "run", slow)
+    monkeypatch.setattr(tesseract._pt, "run_tesseract", slow)
     with pytest.raises(OcrError, match="longer than"):
         ocr.ocr_page(page_image, tmp_path / "work", Settings(), None)
 
