@@ -155,6 +155,19 @@ class SectionDetector:
         return out
 
 
+def _add_matches(doc: Doc, matches: list[LexMatch], spans_key: str) -> None:
+    """Merge `matches` into doc._.rc_matches and show them as spans under `spans_key`."""
+    existing: list[LexMatch] = doc._.rc_matches or []
+    doc._.rc_matches = sorted(existing + matches, key=lambda m: (m.start, -m.end))
+    spans = []
+    for m in matches:
+        span = doc.char_span(m.start, m.end, label=m.label, alignment_mode="expand")
+        if span is not None:
+            span._.rc_candidates = m.candidates
+            spans.append(span)
+    doc.spans[spans_key] = spans
+
+
 @Language.factory(
     "recordcheck_sections",
     default_config={"fuzzy_min_score": 90.0, "max_header_words": 4},
@@ -377,14 +390,7 @@ class LexiconComponent:
         return out
 
     def set_annotations(self, doc: Doc, matches: list[LexMatch]) -> None:
-        existing: list[LexMatch] = doc._.rc_matches or []
-        doc._.rc_matches = sorted(existing + matches, key=lambda m: (m.start, -m.end))
-        spans = []
-        for m in matches:
-            span = doc.char_span(m.start, m.end, label=m.label, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans["rc_lexicon"] = spans
+        _add_matches(doc, matches, "rc_lexicon")
 
 
 # ---------------------------------------------------------------- lexicon (fuzzy)
@@ -532,12 +538,4 @@ class FuzzyComponent:
         return [(top_name, top_score)], ambiguous
 
     def set_annotations(self, doc: Doc, matches: list[LexMatch]) -> None:
-        existing: list[LexMatch] = doc._.rc_matches or []
-        doc._.rc_matches = sorted(existing + matches, key=lambda m: (m.start, -m.end))
-        spans = []
-        for m in matches:
-            span = doc.char_span(m.start, m.end, label=m.label, alignment_mode="expand")
-            if span is not None:
-                span._.rc_candidates = m.candidates
-                spans.append(span)
-        doc.spans["rc_fuzzy"] = spans
+        _add_matches(doc, matches, "rc_fuzzy")
