@@ -16,8 +16,10 @@ from ._basic import basic_set, degraded_set
 from ._control import control_set
 from ._hard import hard_set
 from ._holdout import holdout_set
+from ._holdout2 import holdout2_set
 from ._layouts import LAYOUTS
 from ._layouts_holdout import HOLDOUT_LAYOUTS
+from ._layouts_holdout2 import HOLDOUT2_LAYOUTS
 from ._model import Document, SampleSet
 from ._scan import degrade_page, encode_jpeg, rasterize_page, write_image_pdf
 from ._writer import PageWriter
@@ -30,8 +32,9 @@ SETS: dict[str, Callable[[], SampleSet]] = {
     "hard": hard_set,
     "degraded": degraded_set,
     "holdout": holdout_set,
+    "holdout2": holdout2_set,
 }
-ALL_LAYOUTS = {**LAYOUTS, **HOLDOUT_LAYOUTS}
+ALL_LAYOUTS = {**LAYOUTS, **HOLDOUT_LAYOUTS, **HOLDOUT2_LAYOUTS}
 
 
 def render_document(
