@@ -23,6 +23,7 @@ TRUTH_FILES = {
     "hard": SAMPLES / "hard" / "truth.json",
     "degraded": SAMPLES / "degraded" / "truth.json",
     "holdout": SAMPLES / "holdout" / "truth.json",
+    "holdout2": SAMPLES / "holdout2" / "truth.json",
 }
 
 # The normalized vocabulary of docs/architecture.md.
