@@ -408,6 +408,10 @@ def _run(
                 done += 1
                 if on_progress:
                     on_progress(Progress(done, total, time.monotonic() - start))
+                if done == 1 and total > 1:
+                    # Build the extractor's matchers (a few seconds) while the workers, already
+                    # started, read the next pages, rather than after the last page.
+                    extract.build_nlp(lexicons, settings)
 
         facts: list[Fact] = []
         pages: list[OcrPage] = []
