@@ -114,6 +114,13 @@ class _Cues:
         self.noise = comp("noise_line")
         self.fax = comp("fax_line")
         self.not_given = comp("vaccine_not_given")
+        # A box in a form: only the name after a checked one is an answer the form gives.
+        self.boxes = comp("checkbox")
+        boxes = [c for c in self.boxes if c.value == "unchecked"]
+        self.box_unchecked = [c.regex for c in boxes]
+        self.placeholder = [c.regex for c in comp("form_placeholder")]
+        self.alias_line = comp("alias_line")
+        self.sig = comp("sig_cue")
         # Table column titles, matched against a whole title: value -> patterns.
         self.columns: dict[str, list[re.Pattern[str]]] = {}
         for r in rules.family("column_header"):
@@ -208,6 +215,8 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
         mark = section_at(doc, line.start)
         if mark is not None and mark.whole_line and mark.start >= line.start:
             continue  # a header row ("Allergen  Reaction") names no entries
+        if _any(ctx.cues.alias_line, line.text):
+            continue  # "Commonly known as: LASIX" names the brand of the entry above it
         if by_line[li]:
             cont = _continuation(ctx, doc, li, by_line[li + 1] if li + 1 < len(by_line) else [])
             facts.extend(_line_facts(ctx, doc, li, by_line[li], label_spans, cont))
@@ -272,8 +281,8 @@ def _find_labels(ctx: _Ctx, text: str) -> list[_Label]:
     for family, cues in (("identity", ctx.cues.identity), ("doc_date", ctx.cues.doc_date)):
         for cue in cues:
             for m in cue.regex.finditer(text):
-                after = text[m.end() : m.end() + 3]
-                has_colon = bool(re.match(r"\s*[:#]", after))
+                after = text[m.end() : m.end() + 48]
+                has_colon = bool(re.match(r"\s*(?:\([^()]{0,40}\)\s*)?[:#]", after))
                 if cue.colon and not has_colon:
                     continue
                 hits.append(_Label(m.start(), m.end(), family, cue.value, cue.rank, cue.anywhere))
@@ -288,6 +297,10 @@ def _find_labels(ctx: _Ctx, text: str) -> list[_Label]:
 
 def _value_region(text: str, label: _Label, nxt: _Label | None) -> tuple[int, int]:
     start = label.end
+    # "Patient name (Last, First, MI): Pruitt, Eleanor J": the bracket describes the value's form
+    hint = re.match(r"\s*\([^()]{0,40}\)\s*(?=[:#])", text[start:])
+    if hint:
+        start += hint.end()
     m = re.match(r"\s*[:#.]*\s*", text[start:])
     if m:
         start += m.end()
@@ -417,6 +430,9 @@ def _header_facts(
 def _identity_fact(ctx: _Ctx, base: int, lab: _Label, vs: int, ve: int, value: str) -> Fact | None:
     start, end = base + lab.start, base + ve
     if lab.value == "name":
+        words = re.findall(r"[A-Za-z.]+", value)
+        if words and all(any(p.fullmatch(w) for p in ctx.cues.placeholder) for w in words):
+            return None  # a blank form's own words ("Last, First MI"), not a person
         person = _normalize_person(value)
         if not person:
             return None
@@ -559,6 +575,8 @@ def _line_facts(
         end = max(m.end for m in group) - base
         nxt = (min(m.start for m in groups[gi + 1]) - base) if gi + 1 < len(groups) else len(text)
         prev_end = (max(m.end for m in groups[gi - 1]) - base) if gi > 0 else 0
+        if _unchecked_before(ctx, text, 0, start):
+            continue  # "[ ] Sulfa": a choice the form offers, not one it records
         labels: dict[str, LexMatch] = {}
         for m in group:
             labels.setdefault(m.label, m)
@@ -585,6 +603,19 @@ def _line_facts(
         )
         doses = normalize.find_doses(seg_text)
         has_dose = bool(doses)
+        # "cephalexin 500 MG capsule  Take 1 capsule by mouth every 8 hours": a dose with
+        # directions is a medication wherever it stands; an allergy line carries no sig.
+        has_sig = has_dose and (
+            bool(normalize.find_frequencies(seg_text)) or _any(ctx.cues.sig, seg_text)
+        )
+        if has_sig and negation is None and not _any(ctx.cues.allergy_before, clause_before):
+            drug = labels.get(DRUG) or _as_drug(ctx, labels.get(ALLERGEN))
+            if drug is not None:
+                med = _med_fact(ctx, drug, base, start, end, seg_end, prefix, seg_text, mark, last_cont)
+                if med.status == "active" and _stopped_by_column(ctx, li, label_spans):
+                    med = replace(med, status="discontinued")
+                out.append(med)
+                continue
         if VACCINE in labels and (DRUG not in labels or not has_dose):
             vfacts = _vaccine_facts(ctx, labels[VACCINE], section, li, groups, gi, label_spans, last_cont)
             if vfacts is not None and (not allergy_ctx or section == "immunizations"):
@@ -611,6 +642,25 @@ def _line_facts(
             med = replace(med, status="discontinued")
         out.append(med)
     return out
+
+
+def _unchecked_before(ctx: _Ctx, text: str, lo: int, start: int) -> bool:
+    """Whether the form box nearest before `start` in its cell is unchecked ("[ ] Sulfa", "( )
+    Iodine/contrast"), with at most a few words between the box and the name."""
+    cell = text[lo:start].split(COLUMN_SEP)[-1]
+    last: tuple[int, int, bool] | None = None
+    for c in ctx.cues.boxes:
+        for m in c.regex.finditer(cell):
+            if last is None or m.start() > last[0]:
+                last = (m.start(), m.end(), c.value == "unchecked")
+    return last is not None and last[2] and len(cell[last[1] :].split()) <= 3
+
+
+def _as_drug(ctx: _Ctx, m: LexMatch | None) -> LexMatch | None:
+    """An allergen name that is also a drug name, read as the drug."""
+    if m is None or m.name not in ctx.drugs:
+        return None
+    return replace(m, label=DRUG)
 
 
 def _negation_before(ctx: _Ctx, text: str, clause_start: int, start: int) -> str | None:
@@ -745,6 +795,8 @@ def _negation_only_facts(
         if cue.value not in ("none", "scope_or_none"):
             continue
         for m in cue.regex.finditer(text):
+            if _unchecked_before(ctx, text, 0, m.start()):
+                continue  # "[ ] NKA": the form offers the answer, nobody gave it
             if cue.value == "scope_or_none":
                 _, ce = _clause_of(clauses, m.end())
                 if any(m.end() <= x.start - line.start < max(ce, m.end()) + 1 for x in line_matches):
@@ -833,6 +885,14 @@ def _vaccine_facts(
         before = [d for d in dates if d.end <= start]
         chosen = before[-1] if before else None
     if chosen is None and not_given:
+        return []
+    # "Pneumococcal:  [x] Yes [ ] No  Type/Date: PCV20 1/5/23": an undated row label of a form
+    # asks the question; the dose given, if any, is the dated name the row goes on to give.
+    if (
+        chosen is None
+        and re.match(r"\s*\)?\s*(?:\([^()]*\))?\s*:", text[last.end - base :])
+        and (nxt_v < len(text) or _any(ctx.cues.boxes, text))
+    ):
         return []
     # Bare disease words ("influenza", "polio") are vaccine names only in a list of vaccines,
     # beside a vaccine cue, or dated inside a medication list (pharmacies file shots there).

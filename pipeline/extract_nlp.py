@@ -78,6 +78,8 @@ def section_at(doc: Doc, offset: int) -> SectionMark | None:
 def _norm_header(text: str) -> str:
     # "Immunization history (state registry):" is the immunization history header
     text = re.sub(r"\([^)]*\)", " ", text.lower())
+    # "Allergies as of 3/14/2026", "Medications (updated 02/01/2025)": the date says when, not which list
+    text = re.sub(r"\s+(?:as\s+of|updated(?:\s+on)?|reviewed(?:\s+on)?)\s*:?\s*\d[\d/.\-]*.*$", "", text)
     text = re.sub(r"^[\W_]+", "", text)
     text = re.sub(r"[\s:.\-_*#]+$", "", text)
     return re.sub(r"\s+", " ", text)

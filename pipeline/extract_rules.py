@@ -34,6 +34,10 @@ FAMILIES = (
     "not_a_drug",
     "vaccine_not_given",
     "column_header",
+    "checkbox",
+    "form_placeholder",
+    "alias_line",
+    "sig_cue",
 )
 
 

@@ -1,0 +1,221 @@
+"""Extract from printed forms and after-visit summaries: check boxes, form labels, START/STOP
+medication groups and brand lines (wordings invented for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import Settings
+from pipeline.extract import extract_facts, ocr_page_from_text
+from pipeline.lexicons import Allergen, DrugName, Lexicons, VaccineName
+from pipeline.records import Fact
+
+
+def _drug(name: str, ingredient: str, name_type: str = "generic") -> DrugName:
+    return DrugName(name, ingredient, name_type, "", "", "test")
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicons:
+    drugs = (
+        _drug("cephalexin", "cephalexin"),
+        _drug("keflex", "cephalexin", "brand"),
+        _drug("furosemide", "furosemide"),
+        _drug("lasix", "furosemide", "brand"),
+        _drug("naproxen", "naproxen"),
+        _drug("aleve", "naproxen", "brand"),
+        _drug("metoprolol", "metoprolol"),
+        _drug("codeine", "codeine"),
+        _drug("penicillin", "penicillin"),
+        _drug("amoxicillin", "amoxicillin"),
+    )
+    vaccines = (
+        VaccineName("tdap", "115", "tdap", "tetanus", "test"),
+        VaccineName("td", "09", "td", "tetanus", "test"),
+        VaccineName("tetanus", "112", "td", "tetanus", "test"),
+        VaccineName("influenza", "88", "influenza", "influenza", "test"),
+        VaccineName("pneumococcal", "109", "pneumococcal", "pneumococcal", "test"),
+        VaccineName("pcv20", "216", "pneumococcal", "pneumococcal", "test"),
+        VaccineName("shingrix", "187", "zoster", "zoster", "test"),
+        VaccineName("shingles", "188", "zoster", "zoster", "test"),
+    )
+    allergens = (
+        Allergen("penicillin", "penicillin", "penicillins", "drug", "test"),
+        Allergen("codeine", "codeine", "opioids", "drug", "test"),
+        Allergen("sulfa", "sulfa", "sulfonamide antibiotics", "drug", "test"),
+        Allergen("latex", "latex", "environmental", "environmental", "test"),
+        Allergen("peanut", "peanut", "food", "food", "test"),
+        Allergen("shellfish", "shellfish", "food", "food", "test"),
+        Allergen("cephalexin", "cephalexin", "cephalosporins", "drug", "test"),
+        Allergen("furosemide", "furosemide", "", "drug", "test"),
+        Allergen("naproxen", "naproxen", "nsaids", "drug", "test"),
+    )
+    return Lexicons(drugs, vaccines, allergens, (), ())
+
+
+def _facts(lex: Lexicons, *pages: str) -> list[Fact]:
+    return extract_facts([ocr_page_from_text(t, page=i + 1) for i, t in enumerate(pages)], lex, Settings())
+
+
+def _of(facts: list[Fact], kind: str) -> list[Fact]:
+    return [f for f in facts if f.kind == kind]
+
+
+# ---------------------------------------------------------------- check boxes
+
+
+@pytest.mark.parametrize(
+    ("row", "allergies"),
+    [
+        ("[x] Penicillin   [ ] Sulfa   [ ] Latex   [ ] Codeine   [ ] NKA", [("penicillin", "active")]),
+        ("[ ] Penicillin   [X] Sulfa   [ ] Latex", [("sulfa", "active")]),
+        ("\u2610 Latex   \u2612 Peanut   \u2610 Shellfish", [("peanut", "active")]),
+        ("( ) Codeine   (x) Shellfish   ( ) Sulfa", [("shellfish", "active")]),
+        ("\u25a0 Codeine   \u25a1 Latex", [("codeine", "active")]),
+        ("[ ] Penicillin   [ ] Sulfa   [x] NKA", [("none", "negated")]),
+        ("[ ] Sulfa   [ ] Latex   [ ] No known allergies", []),
+    ],
+)
+def test_only_checked_boxes_are_allergies(lex: Lexicons, row: str, allergies: list[tuple[str, str]]) -> None:
+    facts = _facts(lex, "ALLERGIES\n" + row)
+    assert sorted((a.name, a.status) for a in _of(facts, "allergy")) == sorted(allergies)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Allergies: penicillin [ ] other",  # a box after the name belongs to the next choice
+        "Allergies: sulfa (rash)",  # brackets that hold words are no box
+    ],
+)
+def test_plain_allergy_lines_are_kept(lex: Lexicons, row: str) -> None:
+    assert len(_of(_facts(lex, row), "allergy")) == 1
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (
+            "Pneumococcal:   [x] Yes [ ] No   Type/Date:   PCV20 1/5/23\n"
+            "Tetanus (Td/Tdap):   [x] Yes [ ] No   Type/Date:   Tdap 6/21/19",
+            [("pneumococcal", "2023-01-05"), ("tdap", "2019-06-21")],
+        ),
+        (
+            "Shingles:   [ ] Yes [x] No   Type/Date(s):\nInfluenza:   [x] Yes   Date: 10/02/2024",
+            [("influenza", "2024-10-02")],
+        ),
+        ("Pneumococcal:   [ ] Yes [ ] No   Tdap:   [x] Yes   given 03/03/2020", [("tdap", "2020-03-03")]),
+    ],
+)
+def test_undated_form_row_labels_are_no_vaccine_given(
+    lex: Lexicons, rows: str, expected: list[tuple[str, str]]
+) -> None:
+    facts = _facts(lex, "IMMUNIZATIONS\n" + rows)
+    assert sorted((v.name, v.date) for v in _of(facts, "vaccine")) == sorted(expected)
+
+
+def test_a_dated_row_label_is_still_a_dose(lex: Lexicons) -> None:
+    facts = _facts(lex, "IMMUNIZATIONS\nInfluenza:   [x] Yes   10/08/2025")
+    assert [(v.name, v.date) for v in _of(facts, "vaccine")] == [("influenza", "2025-10-08")]
+
+
+# ---------------------------------------------------------------- form labels are not values
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Patient name (Last, First, MI):   Pruitt, Eleanor J   MR#: HH-1", "eleanor j pruitt"),
+        ("Name (last, first):   Okafor, Ben   DOB: 1/2/1950", "ben okafor"),
+        ("Client name (First Last): Dana Whitfield", "dana whitfield"),
+    ],
+)
+def test_label_hint_in_brackets_is_skipped(lex: Lexicons, line: str, name: str) -> None:
+    names = [f.value for f in _of(_facts(lex, line), "identity") if f.name == "name"]
+    assert names == [name]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Patient name:   Last, First, MI   MR#: HH-1",
+        "Name: ____ Last ____ First ____ M.I.",
+        "Patient name (Last, First, MI):   MR#: HH-1",
+        "Name: First Middle Last",
+    ],
+)
+def test_blank_form_label_yields_no_name(lex: Lexicons, line: str) -> None:
+    assert [f for f in _of(_facts(lex, line), "identity") if f.name == "name"] == []
+
+
+# ---------------------------------------------------------------- after-visit summaries
+
+_AVS = """Allergies as of 2/11/2026
+Penicillin   Hives
+Your Medication List
+{group}
+cephalexin 500 MG capsule   Take 1 capsule (500 mg total) by mouth 3 times daily.
+Commonly known as: KEFLEX
+furosemide 20 MG tablet   Take 1 tablet (20 mg total) by mouth daily.
+Commonly known as: LASIX
+"""
+
+
+@pytest.mark.parametrize(
+    ("group", "status"),
+    [
+        ("START taking these medications", "active"),
+        ("CONTINUE taking", "active"),
+        ("CHANGE how you take", "active"),
+        ("STOP taking these medications", "discontinued"),
+        ("STOP taking", "discontinued"),
+    ],
+)
+def test_after_visit_summary_list_is_medications_not_allergies(lex: Lexicons, group: str, status: str) -> None:
+    facts = _facts(lex, _AVS.format(group=group))
+    assert [a.name for a in _of(facts, "allergy")] == ["penicillin"]
+    meds = sorted((m.name, m.dose, m.status) for m in _of(facts, "medication"))
+    assert meds == [("cephalexin", "500", status), ("furosemide", "20", status)]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Allergies as of 02/11/2026", "ALLERGIES (updated 1/5/2025)", "Allergies reviewed on 3/3/2024"],
+)
+def test_dated_allergy_header_opens_the_allergy_list(lex: Lexicons, header: str) -> None:
+    facts = _facts(lex, f"{header}\nSulfa   Rash\nLatex   Hives")
+    assert sorted(a.name for a in _of(facts, "allergy")) == ["latex", "sulfa"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "naproxen 220 MG tablet   Take 1 tablet by mouth twice daily with food.",
+        "Aleve 220 mg   take one tablet by mouth every 12 hours",
+        "cephalexin 250 mg capsule  Take 2 capsules by mouth every 6 hours",
+    ],
+)
+def test_drug_with_sig_under_allergy_header_is_a_medication(lex: Lexicons, line: str) -> None:
+    facts = _facts(lex, f"Allergies\nShellfish   hives\n{line}")
+    assert [a.name for a in _of(facts, "allergy")] == ["shellfish"]
+    assert len(_of(facts, "medication")) == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Naproxen - stomach upset", "Cephalexin (rash)", "Furosemide   Hives   Moderate"],
+)
+def test_drug_without_sig_under_allergy_header_stays_an_allergy(lex: Lexicons, line: str) -> None:
+    facts = _facts(lex, f"Allergies\n{line}")
+    assert len(_of(facts, "allergy")) == 1
+    assert _of(facts, "medication") == []
+
+
+@pytest.mark.parametrize(
+    "alias",
+    ["Commonly known as: LASIX", "Also known as: Lasix", "Brand name: LASIX"],
+)
+def test_brand_line_is_not_a_new_entry(lex: Lexicons, alias: str) -> None:
+    facts = _facts(lex, f"Current medications\nfurosemide 40 MG tablet   Take 1 tablet by mouth daily.\n{alias}")
+    assert [(m.name, m.dose) for m in _of(facts, "medication")] == [("furosemide", "40")]
+    assert _of(facts, "allergy") == []
