@@ -371,9 +371,33 @@ def _matching_range(fact: Fact, ranges: Sequence[DoseRange]) -> DoseRange | None
     usable = [r for r in ranges if r.ingredient == fact.name
               and (not r.route or not fact.route or r.route == fact.route)
               and convert_dose(1.0, fact.unit, r.unit) is not None]
+    if not fact.route:
+        routes = {r.route for r in ranges if r.ingredient == fact.name}
+        routed = [r for r in usable if r.route]
+        if len(routes) > 1 and routed and not any(not r.route for r in usable):
+            return _unrouted_limit(fact, routed)
     # A range written for this very route beats a route-less one.
     usable.sort(key=lambda r: (r.route != fact.route, r.route, r.unit))
     return usable[0] if usable else None
+
+
+def _unrouted_limit(fact: Fact, routed: Sequence[DoseRange]) -> DoseRange | None:
+    """The limit a dose of unknown route can be held to when its ranges differ by route.
+
+    Semaglutide 0.5 mg weekly is a usual injection and far below the oral minimum: without
+    the route no minimum applies, and only a dose above every route's maximum, in the very
+    unit the ranges are written in, is clearly too much.
+    """
+    same_unit = [r for r in routed if r.unit == fact.unit]
+    if not same_unit:
+        return None
+    single = 0.0 if any(r.max_single <= 0 for r in same_unit) else max(r.max_single for r in same_unit)
+    daily = 0.0 if any(r.max_daily <= 0 for r in same_unit) else max(r.max_daily for r in same_unit)
+    if single <= 0 and daily <= 0:
+        return None
+    first = same_unit[0]
+    return DoseRange(first.ingredient, first.unit, "", 0.0, single, daily,
+                     "; ".join(sorted({r.source for r in same_unit})))
 
 
 def _dose_out_of_range(lists: dict[str, Doc], ranges: Sequence[DoseRange]) -> list[Finding]:

@@ -570,3 +570,48 @@ def test_every_document_is_checked_against_the_users_own_name() -> None:
     findings = run(three(), Settings(patient_name="Maria Gonzales"))
     assert summary(findings) == [("identity_mismatch", "name", p, "low") for p in ("alpha", "beta", "gamma")]
     assert all("the name you gave is maria gonzales" in f.explanation for f in findings)
+
+
+# --- dose_out_of_range without a route ------------------------------------------------------
+
+ROUTED = replace(LEX, dose_ranges=LEX.dose_ranges + (
+    DoseRange("semaglutide", "mg", "subcutaneous", 0.25, 2.4, 2.4, "test"),
+    DoseRange("semaglutide", "mg", "oral", 1.5, 50, 50, "test"),
+))
+
+
+def run_routed(facts: list[Fact]) -> list[Finding]:
+    return reconcile_facts(facts, ROUTED, Settings(), TODAY)
+
+
+@pytest.mark.parametrize(("dose", "unit", "frequency"),
+                         [("0.5", "mg", "weekly"), ("0.25", "mg", "weekly"), ("1", "mg", "weekly"),
+                          ("250", "mcg", "weekly"), ("3", "mg", "daily")])
+def test_dose_of_unknown_route_is_not_held_to_another_routes_minimum(dose: str, unit: str,
+                                                                     frequency: str) -> None:
+    facts = three() + [med("gamma", "semaglutide", dose, unit, frequency)]
+    assert [f for f in run_routed(facts) if f.category == "dose_out_of_range"] == []
+
+
+@pytest.mark.parametrize(("dose", "route"), [("0.5", "oral"), ("1", "oral")])
+def test_dose_below_the_minimum_of_its_own_route_is_flagged(dose: str, route: str) -> None:
+    facts = three() + [med("gamma", "semaglutide", dose, "mg", "daily", route=route)]
+    f = only(run_routed(facts), "dose_out_of_range")
+    assert (f.subject, f.severity) == ("semaglutide", "low")
+
+
+@pytest.mark.parametrize("dose", ["120", "500"])
+def test_dose_above_every_routes_maximum_is_flagged_without_a_route(dose: str) -> None:
+    facts = three() + [med("gamma", "semaglutide", dose, "mg", "daily")]
+    f = only(run_routed(facts), "dose_out_of_range")
+    assert f.severity in ("medium", "high")
+
+
+def test_dose_of_unknown_route_above_one_routes_maximum_only_is_not_flagged() -> None:
+    facts = three() + [med("gamma", "semaglutide", "14", "mg", "daily")]  # an oral dose
+    assert [f for f in run_routed(facts) if f.category == "dose_out_of_range"] == []
+
+
+def test_single_route_range_still_checks_a_dose_without_route() -> None:
+    facts = three() + [med("gamma", "metoprolol", "5", "mg", "daily")]
+    assert only(run(facts), "dose_out_of_range").severity == "low"
