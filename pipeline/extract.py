@@ -121,6 +121,8 @@ class _Cues:
         self.placeholder = [c.regex for c in comp("form_placeholder")]
         self.alias_line = comp("alias_line")
         self.sig = comp("sig_cue")
+        self.wrap_end = [c for c in comp("cell_wrap") if c.value == "end"]
+        self.wrap_start = [c for c in comp("cell_wrap") if c.value == "start"]
         # Table column titles, matched against a whole title: value -> patterns.
         self.columns: dict[str, list[re.Pattern[str]]] = {}
         for r in rules.family("column_header"):
@@ -219,6 +221,7 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
             continue  # "Commonly known as: LASIX" names the brand of the entry above it
         if by_line[li]:
             cont = _continuation(ctx, doc, li, by_line[li + 1] if li + 1 < len(by_line) else [])
+            cont = cont or _cell_continuation(ctx, li)
             facts.extend(_line_facts(ctx, doc, li, by_line[li], label_spans, cont))
         facts.extend(_negation_only_facts(ctx, doc, li, by_line[li]))
     if best is not None:
@@ -533,6 +536,7 @@ class _Cont:
     full: str  # the next line up to its first lexicon name
     next_start: int  # document offset of the next line
     next_vaccine: str  # short name of a vaccine named at the very start of the next line
+    at: int = -1  # a table cell's wrap: the line offset where the cell ends and `text` goes on
 
 
 def _continuation(ctx: _Ctx, doc: spacy.tokens.Doc, li: int, next_matches: list[LexMatch]) -> _Cont | None:
@@ -558,6 +562,41 @@ def _continuation(ctx: _Ctx, doc: spacy.tokens.Doc, li: int, next_matches: list[
     if full <= 0 and not next_vaccine:
         return None
     return _Cont(nxt.text[:stop], nxt.start + stop, nxt.text[:full], nxt.start, next_vaccine)
+
+
+def _cell_continuation(ctx: _Ctx, li: int) -> _Cont | None:
+    """A table cell whose directions wrap onto the next row ("... by mouth every 8" over
+    "(eight) hours for 7 days."): the part of the next line under that cell."""
+    lines = ctx.doc_text.lines
+    if li + 1 >= len(lines) or COLUMN_SEP not in lines[li].text:
+        return None
+    line, nxt = lines[li], lines[li + 1]
+    if nxt.page_index != line.page_index:
+        return None
+    for cs, ce in _cells(line.text):
+        cell = line.text[cs:ce]
+        boxes = [w.bbox for s, e, w in line.spans if line.start + cs <= s < line.start + ce]
+        if not boxes:
+            continue
+        x0, x1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
+        for ns, ne in _cells(nxt.text):
+            nboxes = [w.bbox for s, e, w in nxt.spans if nxt.start + ns <= s < nxt.start + ne]
+            if not nboxes or min(b[2] for b in nboxes) < x0 or min(b[0] for b in nboxes) > x1:
+                continue  # the wrapped words start under the cell, not left of it or past it
+            below = nxt.text[ns:ne]
+            if _any(ctx.cues.wrap_end, cell) or _any(ctx.cues.wrap_start, below):
+                return _Cont(below, nxt.start + ne, "", nxt.start, "", ce)
+            break
+    return None
+
+
+def _cells(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for part in text.split(COLUMN_SEP):
+        out.append((pos, pos + len(part)))
+        pos += len(part) + len(COLUMN_SEP)
+    return out
 
 
 def _line_facts(
@@ -702,7 +741,10 @@ def _med_fact(
 ) -> Fact:
     ingredient, rxcui, drug_class, ambiguous = _drug_concept(ctx, m)
     own_len = len(seg_text)
-    if cont is not None:
+    if cont is not None and cont.at >= 0 and 0 <= cont.at - end <= len(seg_text):
+        k = cont.at - end
+        seg_text = seg_text[:k] + " " + cont.text + seg_text[k:]
+    elif cont is not None:
         seg_text = seg_text + " " + cont.text
     doses = normalize.find_doses(seg_text)
     strength = next((d for d in doses if d.unit in _MASS_UNITS), None) or (doses[0] if doses else None)

@@ -38,6 +38,7 @@ FAMILIES = (
     "form_placeholder",
     "alias_line",
     "sig_cue",
+    "cell_wrap",
 )
 
 

@@ -219,3 +219,52 @@ def test_brand_line_is_not_a_new_entry(lex: Lexicons, alias: str) -> None:
     facts = _facts(lex, f"Current medications\nfurosemide 40 MG tablet   Take 1 tablet by mouth daily.\n{alias}")
     assert [(m.name, m.dose) for m in _of(facts, "medication")] == [("furosemide", "40")]
     assert _of(facts, "allergy") == []
+
+
+# ---------------------------------------------------------------- directions wrapped in a table cell
+
+
+@pytest.mark.parametrize(
+    ("rows", "frequency"),
+    [
+        (
+            "cephalexin 500 MG capsule   Take 1 capsule by mouth every 8   Reason: infection\n"
+            "Commonly known as: KEFLEX   (eight) hours for 7 days.   of the arm",
+            "tid",
+        ),
+        (
+            "naproxen 220 MG tablet   Take 1 tablet by mouth 2 times\n"
+            "Commonly known as: ALEVE   daily with food.",
+            "bid",
+        ),
+        (
+            "metoprolol 25 MG tablet   Take 1 tablet by mouth every 12\n"
+            "                          hours.",
+            "bid",
+        ),
+        (
+            "naproxen 220 MG tablet   Take 1 tablet by mouth every 12 hours\n"
+            "Commonly known as: ALEVE   as needed for pain.",
+            "bid prn",
+        ),
+    ],
+)
+def test_frequency_wrapped_in_its_cell_is_joined(lex: Lexicons, rows: str, frequency: str) -> None:
+    meds = _of(_facts(lex, "Medication   How to take it   Notes\n" + rows), "medication")
+    assert [m.frequency for m in meds] == [frequency]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # the first row's directions are complete: the next row is another medicine
+        "metoprolol 25 MG tablet   Take 1 tablet by mouth daily.\n"
+        "naproxen 220 MG tablet   Take 1 tablet by mouth every 12 hours.",
+        # the words below sit under another column
+        "metoprolol 25 MG tablet   Take 1 tablet by mouth daily.   every\n"
+        "Commonly known as: LOPRESSOR   hours of the clinic",
+    ],
+)
+def test_complete_directions_take_nothing_from_the_next_row(lex: Lexicons, rows: str) -> None:
+    meds = _of(_facts(lex, "Medication   How to take it   Notes\n" + rows), "medication")
+    assert meds[0].frequency == "daily"
