@@ -221,7 +221,7 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
             continue  # "Commonly known as: LASIX" names the brand of the entry above it
         if by_line[li]:
             cont = _continuation(ctx, doc, li, by_line[li + 1] if li + 1 < len(by_line) else [])
-            cont = cont or _cell_continuation(ctx, li)
+            cont = cont or _cell_continuation(ctx, li, by_line[li + 1] if li + 1 < len(by_line) else [])
             facts.extend(_line_facts(ctx, doc, li, by_line[li], label_spans, cont))
         facts.extend(_negation_only_facts(ctx, doc, li, by_line[li]))
     if best is not None:
@@ -564,7 +564,7 @@ def _continuation(ctx: _Ctx, doc: spacy.tokens.Doc, li: int, next_matches: list[
     return _Cont(nxt.text[:stop], nxt.start + stop, nxt.text[:full], nxt.start, next_vaccine)
 
 
-def _cell_continuation(ctx: _Ctx, li: int) -> _Cont | None:
+def _cell_continuation(ctx: _Ctx, li: int, next_matches: list[LexMatch]) -> _Cont | None:
     """A table cell whose directions wrap onto the next row ("... by mouth every 8" over
     "(eight) hours for 7 days."): the part of the next line under that cell."""
     lines = ctx.doc_text.lines
@@ -573,6 +573,9 @@ def _cell_continuation(ctx: _Ctx, li: int) -> _Cont | None:
     line, nxt = lines[li], lines[li + 1]
     if nxt.page_index != line.page_index:
         return None
+    lead = len(nxt.text) - len(nxt.text.lstrip(" -*\u2022"))
+    if any(m.start - nxt.start <= lead + 2 for m in next_matches):
+        return None  # the next row names its own entry: its cells are its own
     for cs, ce in _cells(line.text):
         cell = line.text[cs:ce]
         boxes = [w.bbox for s, e, w in line.spans if line.start + cs <= s < line.start + ce]

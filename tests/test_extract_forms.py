@@ -268,3 +268,13 @@ def test_frequency_wrapped_in_its_cell_is_joined(lex: Lexicons, rows: str, frequ
 def test_complete_directions_take_nothing_from_the_next_row(lex: Lexicons, rows: str) -> None:
     meds = _of(_facts(lex, "Medication   How to take it   Notes\n" + rows), "medication")
     assert meds[0].frequency == "daily"
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["Naproxen   220 mg   PO   as needed", "- naproxen   220 mg   PO   prn pain"],
+)
+def test_next_medicine_row_is_not_a_wrap_of_the_row_above(lex: Lexicons, second: str) -> None:
+    rows = "Medication   Dose   Route   Frequency\nMetoprolol   25 mg   PO   daily\n" + second
+    meds = {m.name: m.frequency for m in _of(_facts(lex, rows), "medication")}
+    assert meds["metoprolol"] == "daily"
