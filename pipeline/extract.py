@@ -123,6 +123,7 @@ class _Cues:
         self.sig = comp("sig_cue")
         self.wrap_end = [c for c in comp("cell_wrap") if c.value == "end"]
         self.wrap_start = [c for c in comp("cell_wrap") if c.value == "start"]
+        self.total_dose = comp("total_dose")
         # Table column titles, matched against a whole title: value -> patterns.
         self.columns: dict[str, list[re.Pattern[str]]] = {}
         for r in rules.family("column_header"):
@@ -645,6 +646,10 @@ def _line_facts(
         )
         doses = normalize.find_doses(seg_text)
         has_dose = bool(doses)
+        if not has_dose and last_cont is not None and last_cont.at < 0:
+            # "Start donepezil 100\nmg by mouth at bedtime": the dose straddles the line break
+            own = seg_text.rstrip()
+            has_dose = any(d.start < len(own) for d in normalize.find_doses(own + " " + last_cont.text))
         # "cephalexin 500 MG capsule  Take 1 capsule by mouth every 8 hours": a dose with
         # directions is a medication wherever it stands; an allergy line carries no sig.
         has_sig = has_dose and (
@@ -751,6 +756,13 @@ def _med_fact(
         seg_text = seg_text + " " + cont.text
     doses = normalize.find_doses(seg_text)
     strength = next((d for d in doses if d.unit in _MASS_UNITS), None) or (doses[0] if doses else None)
+    # "20 MG tablet  Take 2 tablets (40 mg total)": the amount taken at a time is the dose
+    for cue in ctx.cues.total_dose:
+        hit = cue.regex.search(seg_text)
+        taken = normalize.find_doses(hit.group(1)) if hit is not None else []
+        if hit is not None and taken and taken[0].unit in _MASS_UNITS:
+            strength = replace(taken[0], start=hit.start(1) + taken[0].start, end=hit.start(1) + taken[0].end)
+            break
     freqs = normalize.find_frequencies(seg_text)
     routes = normalize.find_routes(seg_text)
     status = ""

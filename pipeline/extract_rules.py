@@ -39,6 +39,7 @@ FAMILIES = (
     "alias_line",
     "sig_cue",
     "cell_wrap",
+    "total_dose",
 )
 
 

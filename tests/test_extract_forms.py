@@ -278,3 +278,40 @@ def test_next_medicine_row_is_not_a_wrap_of_the_row_above(lex: Lexicons, second:
     rows = "Medication   Dose   Route   Frequency\nMetoprolol   25 mg   PO   daily\n" + second
     meds = {m.name: m.frequency for m in _of(_facts(lex, rows), "medication")}
     assert meds["metoprolol"] == "daily"
+
+
+# ---------------------------------------------------------------- the amount taken at a time
+
+
+@pytest.mark.parametrize(
+    ("line", "dose", "unit"),
+    [
+        ("furosemide 20 MG tablet   Take 2 tablets (40 mg total) by mouth daily.", "40", "mg"),
+        ("naproxen 220 MG tablet   take two tablets (440 mg) by mouth twice daily", "440", "mg"),
+        ("cephalexin 250 mg capsule   Take 2 capsules (0.5 g total) by mouth every 6 hours", "0.5", "g"),
+        ("metoprolol 25 MG tablet   Take 1 tablet (25 mg total) by mouth daily.", "25", "mg"),
+        # brackets that hold no amount leave the strength as the dose
+        ("metoprolol 25 MG tablet   Take 2 tablets (with food) by mouth daily.", "25", "mg"),
+        ("naproxen 220 MG tablet   Take 1 tablet by mouth daily (for 5 days)", "220", "mg"),
+    ],
+)
+def test_amount_taken_at_a_time_is_the_dose(lex: Lexicons, line: str, dose: str, unit: str) -> None:
+    meds = _of(_facts(lex, "Current medications\n" + line), "medication")
+    assert [(m.dose, m.unit) for m in meds] == [(dose, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dose"),
+    [
+        ("Plan: start metoprolol 25\nmg by mouth daily; recheck in 2 weeks.", "25"),
+        ("Assessment and Plan\n1. Pain: begin naproxen 220\nmg twice daily with food.", "220"),
+    ],
+)
+def test_dose_wrapped_onto_the_next_line_of_a_note(lex: Lexicons, text: str, dose: str) -> None:
+    meds = _of(_facts(lex, text), "medication")
+    assert [m.dose for m in meds] == [dose]
+
+
+def test_number_at_a_line_end_without_unit_below_is_no_dose(lex: Lexicons) -> None:
+    facts = _facts(lex, "Assessment and Plan\n1. Reviewed naproxen risks with patient 2\nvisits ago.")
+    assert _of(facts, "medication") == []
