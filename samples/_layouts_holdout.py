@@ -43,21 +43,22 @@ _TYPE1 = {
 }
 
 
-def font(name: str) -> str:
-    """A registered font name to draw with, falling back to a standard face."""
-    if name in _TTF:
-        filename, folder, fallback = _TTF[name]
+def register_font(name: str, ttf: dict[str, tuple[str, Path, str]], type1: dict[str, str]) -> str:
+    """A registered font name to draw with: a TrueType face from `ttf`, an embedded Type 1
+    face from reportlab's own fonts by `type1`, else a standard face (`resolve_font`)."""
+    if name in ttf:
+        filename, folder, fallback = ttf[name]
         if name in pdfmetrics.getRegisteredFontNames():
             return name
         if not (folder / filename).is_file():
-            return resolve_font(fallback)
+            return register_font(fallback, ttf, type1)
         pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
         return name
-    if name in _TYPE1:
+    if name in type1:
         embedded = f"Embedded-{name}"
         if embedded in pdfmetrics.getRegisteredFontNames():
             return embedded
-        afm, pfb = _RL_FONTS / f"{_TYPE1[name]}.afm", _RL_FONTS / f"{_TYPE1[name]}.pfb"
+        afm, pfb = _RL_FONTS / f"{type1[name]}.afm", _RL_FONTS / f"{type1[name]}.pfb"
         if not (afm.is_file() and pfb.is_file()):
             return name
         face = pdfmetrics.EmbeddedType1Face(str(afm), str(pfb))
@@ -65,6 +66,11 @@ def font(name: str) -> str:
         pdfmetrics.registerFont(pdfmetrics.Font(embedded, face.name, "WinAnsiEncoding"))
         return embedded
     return resolve_font(name)
+
+
+def font(name: str) -> str:
+    """A registered font name to draw with, falling back to a standard face."""
+    return register_font(name, _TTF, _TYPE1)
 
 
 def print_date(iso: str, style: str) -> str:

@@ -9,9 +9,9 @@ from pathlib import Path
 import reportlab
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from ._layouts import Layout, _fact_allergy, _fact_dob, _fact_doc_date, _fact_mrn, _fact_name
+from ._layouts_holdout import register_font
 from ._model import MONTHS, Document, Med, Vaccine, format_date
 from ._writer import DEJAVU_DIR, PageWriter, clean_line, resolve_font
 
@@ -45,26 +45,7 @@ _INK = (0.10, 0.14, 0.42)
 
 def face(name: str) -> str:
     """A registered font name to draw with, falling back to a standard face."""
-    if name in _TTF:
-        filename, folder, fallback = _TTF[name]
-        if name in pdfmetrics.getRegisteredFontNames():
-            return name
-        if not (folder / filename).is_file():
-            return face(fallback)
-        pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
-        return name
-    if name in _TYPE1:
-        embedded = f"Embedded-{name}"
-        if embedded in pdfmetrics.getRegisteredFontNames():
-            return embedded
-        afm, pfb = _RL_FONTS / f"{_TYPE1[name]}.afm", _RL_FONTS / f"{_TYPE1[name]}.pfb"
-        if not (afm.is_file() and pfb.is_file()):
-            return name
-        type_face = pdfmetrics.EmbeddedType1Face(str(afm), str(pfb))
-        pdfmetrics.registerTypeFace(type_face)
-        pdfmetrics.registerFont(pdfmetrics.Font(embedded, type_face.name, "WinAnsiEncoding"))
-        return embedded
-    return resolve_font(name)
+    return register_font(name, _TTF, _TYPE1)
 
 
 def pdate(iso: str, style: str) -> str:
