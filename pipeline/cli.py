@@ -114,7 +114,8 @@ def summary_text(result: RunResult) -> str:
     if to_check:
         lines.append(
             f"{to_check} {'entry was' if to_check == 1 else 'entries were'} not read clearly "
-            "from the scan (unreadable_entry): check them on the page before asking anyone."
+            f"from the scan (unreadable_entry): check {'it' if to_check == 1 else 'them'} on the "
+            "page before asking anyone."
         )
     out = result.out_dir
     lines += [
