@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from . import normalize
 from .errors import ConfigError
-from .extract_rules import MODELS_PACKAGE, SectionRule, load_extract_rules
+from .extract_rules import MODELS_PACKAGE, SectionRule, load_extract_rules, load_lookalikes
 from .lexicons import Lexicons
 
 DRUG = "DRUG"
@@ -431,24 +431,31 @@ def _variants(token: str) -> list[tuple[str, float]]:
 
 @Language.factory(
     "recordcheck_fuzzy",
-    default_config={"min_score": 86.0, "ambiguity_margin": 4.0, "max_candidates": 8, "min_letters": 6},
+    default_config={
+        "min_score": 86.0, "ambiguity_margin": 4.0, "max_candidates": 8, "min_letters": 6,
+        "lookalike_margin": 15.0,
+    },
 )
 def make_fuzzy_component(
     nlp: Language, name: str, min_score: float, ambiguity_margin: float, max_candidates: int,
-    min_letters: int,
+    min_letters: int, lookalike_margin: float,
 ) -> FuzzyComponent:
     _ensure_extensions()
-    return FuzzyComponent(min_score, ambiguity_margin, max_candidates, min_letters)
+    return FuzzyComponent(min_score, ambiguity_margin, max_candidates, min_letters, lookalike_margin)
 
 
 class FuzzyComponent:
     """Matches misread names (l/1, O/0, rn/m, a dropped or doubled letter) in list sections and before doses."""
 
     def __init__(
-        self, min_score: float, ambiguity_margin: float, max_candidates: int, min_letters: int = 6
+        self, min_score: float, ambiguity_margin: float, max_candidates: int, min_letters: int = 6,
+        lookalike_margin: float = 15.0,
     ) -> None:
         self.min_score = min_score
         self.margin = ambiguity_margin
+        self.lookalike_margin = lookalike_margin
+        self.lookalikes = load_lookalikes()
+        self.names_of: dict[str, list[str]] = {}  # drug ingredient -> its single-word names
         self.max_candidates = max_candidates
         # A short word is a few edits from too many names ("June" -> Junel): only longer
         # tokens are worth reading through OCR noise.
@@ -469,10 +476,39 @@ class FuzzyComponent:
 
     def add_lexicons(self, index: LexiconIndex) -> None:
         self.index = index
+        self.names_of = {}
+        for name in index.fuzzy_choices[DRUG]:
+            for concept in index.concepts[DRUG].get(name, {name}):
+                self.names_of.setdefault(concept, []).append(name)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
         return doc
+
+    def _lookalike_partners(self, token: str, top_concept: str, top_name: str) -> list[str]:
+        """Known look-alike partners (models/lookalike_drugs.csv) the misread may equally be.
+
+        Confused pairs look alike by shape (length, prefix, tall letters) more than by
+        spelling: even written correctly they are only 30-90 apart in edit ratio, so a
+        plain score floor would almost never keep them. A partner is kept when the misread
+        is about as close to it as the matched name itself is (within `lookalike_margin`),
+        or when it scores within that margin of the fuzzy threshold.
+        """
+        out = []
+        for partner in sorted(self.lookalikes.get(top_concept, ())):
+            names = self.names_of.get(partner, [])
+            if not names:
+                continue  # not in this lexicon
+            pair_score = max(fuzz.ratio(top_name, n) for n in names)
+            score = max(
+                float(fuzz.ratio(variant, n)) - penalty
+                for variant, penalty in _variants(token)
+                for n in names
+            )
+            floor = min(self.min_score, pair_score) - self.lookalike_margin
+            if score >= floor:
+                out.append(partner)
+        return out
 
     def _labels_for(self, doc: Doc, offset: int, dose_follows: bool) -> list[str]:
         mark = section_at(doc, offset)
@@ -537,6 +573,10 @@ class FuzzyComponent:
         if top_score < self.min_score:
             return None
         ambiguous = [c for c, (_, s) in ranked[1:] if top_score - s <= self.margin]
+        if label == DRUG:
+            ambiguous += [
+                p for p in self._lookalike_partners(token, top_concept, top_name) if p not in ambiguous
+            ]
         return [(top_name, top_score)], ambiguous
 
     def set_annotations(self, doc: Doc, matches: list[LexMatch]) -> None:

@@ -141,3 +141,25 @@ def load_extract_rules() -> ExtractRules:
         sections=parse_sections(_read(SECTIONS_FILE)),
         patterns=parse_patterns(_read(PATTERNS_FILE)),
     )
+
+
+LOOKALIKES_FILE = "lookalike_drugs.csv"
+
+
+def parse_lookalikes(text: str, where: str = LOOKALIKES_FILE) -> dict[str, frozenset[str]]:
+    """ingredient -> the ingredients it is known to be confused with (both directions)."""
+    pairs: dict[str, set[str]] = {}
+    for lineno, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        a = (row.get("ingredient_a") or "").strip().lower()
+        b = (row.get("ingredient_b") or "").strip().lower()
+        if not a or not b or a == b:
+            raise ConfigError(f"{where} line {lineno}: needs two different ingredients")
+        pairs.setdefault(a, set()).add(b)
+        pairs.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in pairs.items()}
+
+
+@lru_cache(maxsize=1)
+def load_lookalikes() -> dict[str, frozenset[str]]:
+    """The bundled look-alike drug pairs (models/lookalike_drugs.csv); cached per process."""
+    return parse_lookalikes(_read(LOOKALIKES_FILE))

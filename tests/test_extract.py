@@ -578,3 +578,24 @@ def test_low_ocr_confidence_lowers_fact_confidence(lex: Lexicons) -> None:
     page = ocr_page_from_text(MEDS + "Lisinopril 10 mg daily", conf=40.0)
     med = _one(extract_facts([page], lex, Settings()), "medication")
     assert med.confidence == pytest.approx(0.40)
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as", "partner"),
+    [
+        ("hydroxyzlne 25 mg", "hydroxyzine", "hydralazine"),  # dose after it, no section
+        (MEDS + "Hydroxyz1ne 10 mg PO at bedtime", "hydroxyzine", "hydralazine"),
+        (MEDS + "Hydra1azine 25 mg tid", "hydralazine", "hydroxyzine"),
+    ],
+)
+def test_fuzzy_read_of_one_of_a_look_alike_pair_names_the_other(
+    lex: Lexicons, text: str, read_as: str, partner: str
+) -> None:
+    med = _one(_facts(lex, text), "medication")
+    assert med.name == read_as
+    assert partner in med.ambiguous_with
+
+
+@pytest.mark.parametrize("text", ["hydroxyzine 25 mg", MEDS + "Hydroxyzine 10 mg PO at bedtime"])
+def test_exact_read_of_a_look_alike_pair_member_is_not_ambiguous(lex: Lexicons, text: str) -> None:
+    assert _one(_facts(lex, text), "medication").ambiguous_with == ()

@@ -71,3 +71,54 @@ def test_table_titles_and_common_words_are_not_drugs(real: Lexicons) -> None:
     )
     facts = _facts(real, text)
     assert [(f.kind, f.name) for f in facts] == [("allergy", "penicillin")]
+
+
+@pytest.mark.parametrize(
+    ("line", "read_as", "partner"),
+    [
+        ("Hydroxyzlne 25 mg PO tid prn itching", "hydroxyzine", "hydralazine"),
+        ("Hydralazlne 25 mg by mouth three times daily", "hydralazine", "hydroxyzine"),
+        ("Clonidlne 0.1 mg PO bid", "clonidine", "clonazepam"),
+        ("Trazod0ne 50 mg at bedtime", "trazodone", "tramadol"),
+        ("Glipizlde 5 mg daily with breakfast", "glipizide", "glyburide"),
+        ("Lamotriglne 100 mg twice daily", "lamotrigine", "lamivudine"),
+        ("Risperid0ne 1 mg at bedtime", "risperidone", "ropinirole"),
+    ],
+)
+def test_misread_of_a_look_alike_drug_is_kept_ambiguous(
+    real: Lexicons, line: str, read_as: str, partner: str
+) -> None:
+    meds = [f for f in _facts(real, "Medications:\n" + line) if f.kind == "medication"]
+    assert len(meds) == 1
+    assert meds[0].name == read_as
+    assert partner in meds[0].ambiguous_with
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hydroxyzine 25 mg PO tid prn itching",
+        "Hydralazine 25 mg by mouth three times daily",
+        "Clonidine 0.1 mg PO bid",
+        "Trazodone 50 mg at bedtime",
+        "Celexa 20 mg daily",
+    ],
+)
+def test_exact_look_alike_name_is_never_ambiguous(real: Lexicons, line: str) -> None:
+    meds = [f for f in _facts(real, "Medications:\n" + line) if f.kind == "medication"]
+    assert len(meds) == 1
+    assert meds[0].ambiguous_with == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "ingredient"),
+    [
+        ("Lisinoprll 20 mg daily", "lisinopril"),
+        ("Atorvastatln 40 mg at bedtime", "atorvastatin"),
+    ],
+)
+def test_misread_of_a_drug_without_look_alike_stays_unambiguous(
+    real: Lexicons, line: str, ingredient: str
+) -> None:
+    meds = [f for f in _facts(real, "Medications:\n" + line) if f.kind == "medication"]
+    assert [(m.name, m.ambiguous_with) for m in meds] == [(ingredient, ())]

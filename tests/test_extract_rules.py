@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 from pipeline.config import Settings
 from pipeline.errors import ConfigError
 from pipeline.extract import build_nlp, extract_facts, ocr_page_from_text
-from pipeline.extract_rules import FAMILIES, load_extract_rules, parse_patterns, parse_sections
+from pipeline.extract_rules import (
+    FAMILIES,
+    load_extract_rules,
+    load_lookalikes,
+    parse_lookalikes,
+    parse_patterns,
+    parse_sections,
+)
 from pipeline.lexicons import Allergen, DrugName, Lexicons, VaccineName
 
 
@@ -115,3 +122,24 @@ def test_arbitrary_text_never_raises(text: str) -> None:
 def test_shuffled_record_words_never_raise(words: list[str]) -> None:
     text = " ".join(words).replace(" \t ", "      ")
     extract_facts([ocr_page_from_text(text)], _SMALL, Settings())
+
+
+def test_look_alike_pairs_are_read_both_ways() -> None:
+    pairs = parse_lookalikes("ingredient_a,ingredient_b,source\nHydroxyzine,hydralazine,ISMP\nhydroxyzine,x,ISMP\n")
+    assert pairs["hydralazine"] == {"hydroxyzine"}
+    assert pairs["hydroxyzine"] == {"hydralazine", "x"}
+
+
+@pytest.mark.parametrize("row", ["hydroxyzine,,ISMP", "hydroxyzine,hydroxyzine,ISMP"])
+def test_look_alike_row_without_two_ingredients_fails_loudly(row: str) -> None:
+    with pytest.raises(ConfigError):
+        parse_lookalikes("ingredient_a,ingredient_b,source\n" + row + "\n")
+
+
+def test_bundled_look_alike_pairs_name_lexicon_ingredients() -> None:
+    from pipeline.lexicons import load_lexicons
+
+    ingredients = {d.ingredient.lower() for d in load_lexicons().drugs}
+    pairs = load_lookalikes()
+    assert {"hydralazine", "clonazepam", "metronidazole"} <= set(pairs)
+    assert set(pairs) <= ingredients

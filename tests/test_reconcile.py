@@ -615,3 +615,19 @@ def test_dose_of_unknown_route_above_one_routes_maximum_only_is_not_flagged() ->
 def test_single_route_range_still_checks_a_dose_without_route() -> None:
     facts = three() + [med("gamma", "metoprolol", "5", "mg", "daily")]
     assert only(run(facts), "dose_out_of_range").severity == "low"
+
+
+@pytest.mark.parametrize(
+    ("line", "partner"),
+    [("Hydroxyzlne 25 mg PO tid", "hydralazine"), ("Clonidlne 0.1 mg PO bid", "clonazepam")],
+)
+def test_look_alike_misread_read_from_a_page_is_reported_unreadable(line: str, partner: str) -> None:
+    from pipeline.extract import extract_facts, ocr_page_from_text
+    from pipeline.lexicons import load_lexicons
+
+    page = ocr_page_from_text("Medications:\n" + line, provider="gamma", file="gamma/record.pdf")
+    read = [f for f in extract_facts([page], load_lexicons(), Settings()) if f.kind == "medication"]
+    assert len(read) == 1 and partner in read[0].ambiguous_with
+    findings = [f for f in run(three(extra=tuple(read))) if f.category == "unreadable_entry"]
+    assert [(f.subject, f.provider, f.severity) for f in findings] == [(read[0].name, "gamma", "medium")]
+    assert partner in findings[0].explanation
