@@ -357,7 +357,7 @@ def test_dose_value_is_the_number_or_the_upper_bound(dose: str, value: float | N
         ("at bedtime", "qhs", 1),
         ("qhs", "qhs", 1),
         ("q.h.s.", "qhs", 1),
-        ("every evening", "qhs", 1),
+        ("every evening", "daily", 1),
         ("daily at bedtime", "qhs", 1),
         ("every other day", "qod", 0.5),
         ("qod", "qod", 0.5),
@@ -629,4 +629,32 @@ def test_hs_alone_is_bedtime(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["hs-CRP 2.1 mg/L", "HSV-2 IgG negative", "THS 20 mg", "HS-troponin 12"])
 def test_hs_inside_other_words_is_not_bedtime(text: str) -> None:
+    assert find_frequencies(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lasix 40 mg PO once daily in AM", "qam"),
+        ("take 1 tablet daily in the AM", "qam"),
+        ("1 tab every a.m. before breakfast", "qam"),
+        ("20 mg in the morning", "qam"),
+        ("each AM with water", "qam"),
+        ("Once Daily In The A.M.", "qam"),
+        ("5 mg by mouth daily in the evening", "daily"),
+        ("take every evening with supper", "daily"),
+        ("1 tab each evening", "daily"),
+        ("10 mg every PM", "daily"),
+        ("once daily in the p.m.", "daily"),
+        ("nightly", "qhs"),
+        ("at night", "qhs"),
+        ("once daily at bedtime", "qhs"),
+    ],
+)
+def test_time_of_day_wording(text: str, expected: str) -> None:
+    assert [f.frequency for f in find_frequencies(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["I am fine", "seen at 8 am", "Sam called", "pm follow-up with Dr. Am"])
+def test_a_bare_am_or_pm_is_not_a_frequency(text: str) -> None:
     assert find_frequencies(text) == []
