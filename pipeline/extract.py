@@ -124,6 +124,8 @@ class _Cues:
         self.wrap_end = [c for c in comp("cell_wrap") if c.value == "end"]
         self.wrap_start = [c for c in comp("cell_wrap") if c.value == "start"]
         self.total_dose = comp("total_dose")
+        self.vaccine_date = comp("vaccine_date_label")
+        self.vaccine_detail = comp("vaccine_detail")
         # Table column titles, matched against a whole title: value -> patterns.
         self.columns: dict[str, list[re.Pattern[str]]] = {}
         for r in rules.family("column_header"):
@@ -186,6 +188,7 @@ class _Ctx:
     cues: _Cues
     by_cvx: dict[str, VaccineName] = field(default_factory=dict)
     doc_date: str = ""  # ISO date of the document itself, "" when unknown
+    by_line: list[list[LexMatch]] = field(default_factory=list)  # lexicon matches of each line
 
 
 def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settings) -> list[Fact]:
@@ -214,6 +217,7 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
     by_line: list[list[LexMatch]] = [[] for _ in doc_text.lines]
     for m in matches:
         by_line[doc_text.line_at(m.start)].append(m)
+    ctx.by_line = by_line
     for li, line in enumerate(doc_text.lines):
         mark = section_at(doc, line.start)
         if mark is not None and mark.whole_line and mark.start >= line.start:
@@ -881,6 +885,9 @@ def _vaccine_facts(
     text = line.text
     base = line.start
     own_len = len(text)
+    cs, ce = _cell_span(base, text, m.start)
+    if any(c.regex.match(ctx.doc_text.text[cs:ce]) for c in ctx.cues.vaccine_detail):
+        return []  # "Lot 3051872 - Moderna": the maker of the entry above, not another dose
     if cont is not None and cont.full:
         # "Tdap on June 11,\n2018": the date of the line's last vaccine may wrap onto the next line.
         text = text + " " + cont.full
@@ -943,27 +950,30 @@ def _vaccine_facts(
         chosen = before[-1] if before else None
     if chosen is None and not_given:
         return []
+    below = _dated_line_below(ctx, li, m.start) if chosen is None else None
     # "Pneumococcal:  [x] Yes [ ] No  Type/Date: PCV20 1/5/23": an undated row label of a form
     # asks the question; the dose given, if any, is the dated name the row goes on to give.
     if (
         chosen is None
+        and below is None
         and re.match(r"\s*\)?\s*(?:\([^()]*\))?\s*:", text[last.end - base :])
         and (nxt_v < len(text) or _any(ctx.cues.boxes, text))
     ):
         return []
     # Bare disease words ("influenza", "polio") are vaccine names only in a list of vaccines,
     # beside a vaccine cue, or dated inside a medication list (pharmacies file shots there).
-    if not cue_ok and not (section == "medications" and chosen is not None):
+    cue_ok = cue_ok or (below is not None and below[2])  # "Date given:" under it: a dose record
+    if not cue_ok and not (section == "medications" and (chosen or below) is not None):
         return None
     entries = ctx.vaccines.get(named.name, []) or ctx.vaccines.get(m.name, [])
     entry = entries[0] if entries else None
-    printed = _printed_cvx(ctx, li, text[last.end - base : nxt_v])
+    printed = _printed_cvx(ctx, li, text[last.end - base : nxt_v] + (below[1] if below else ""))
     if printed is not None and (entry is None or printed.cvx != entry.cvx):
         entry = printed  # a CVX code printed on the row says exactly which vaccine it was
     short = entry.short_name.lower() if entry else named.name
     cvx = entry.cvx if entry else ""
     family = entry.family if entry else ""
-    if chosen is None and cont is not None and cont.next_vaccine == short and nxt_v == len(text):
+    if chosen is None and below is None and cont is not None and cont.next_vaccine == short and nxt_v == len(text):
         return None  # "COVID-19 vaccine\n(Moderna) on 03/09/2021": the entry goes on below
     ambiguous = list(m.ambiguous)
     for j in joined:
@@ -977,7 +987,7 @@ def _vaccine_facts(
             ambiguous.append(jn)
     # "Shingrix on February 10, 2021 and May 12, 2021": dates joined by "and" or a comma are
     # that many doses of the one vaccine; dates in separate table columns are not.
-    doses = [chosen] if chosen is not None else []
+    doses = [chosen] if chosen is not None else [below[0]] if below is not None else []
     if chosen is not None and chosen in after:
         for d in after[after.index(chosen) + 1 :]:
             if not re.fullmatch(r"\s*(?:,\s*)?(?:and|&|,)\s*", text[doses[-1].end : d.start]):
@@ -1009,10 +1019,73 @@ def _vaccine_facts(
     out: list[Fact] = []
     for d in doses:
         kwargs.update(date=d.iso if d.valid else "", raw_date=d.raw, date_valid=d.valid)
-        out.append(
-            _fact(ctx, "vaccine", short, absolute(fstart), absolute(max(fend, d.end)), rule, m.score, **kwargs)
-        )
+        # A date read from a line below (a card) keeps the fact's box on the name.
+        d_end = max(fend, d.end) if d is not (below[0] if below else None) else fend
+        out.append(_fact(ctx, "vaccine", short, absolute(fstart), absolute(d_end), rule, m.score, **kwargs))
     return out
+
+
+_CARD_LINES = 5  # how far below its name a card's "Date given:" line may stand
+_CARD_GAP = 1.2  # a vertical gap this many line heights is a blank line: the entry ended
+
+
+def _cell_span(line_start: int, text: str, offset: int) -> tuple[int, int]:
+    """Document offsets of the table cell of `text` (a line starting at `line_start`) holding `offset`."""
+    for cs, ce in _cells(text):
+        if line_start + cs <= offset <= line_start + ce:
+            return line_start + cs, line_start + ce
+    return line_start, line_start + len(text)
+
+
+def _dated_line_below(ctx: _Ctx, li: int, offset: int) -> tuple[normalize.DateMatch, str, bool] | None:
+    """The date of a "Date given: 10-08-2025" line under an undated vaccine name in its column.
+
+    Immunization cards and pharmacy registries print the name, then the CVX code, the date,
+    the lot and the giver on lines of their own, often two narrow columns of such entries
+    side by side on one page. The date is taken from the first labelled date line below the
+    name in the same column, before any other vaccine name there. Returns the date and the
+    text of the lines passed over (where a "CVX 168" line says exactly which vaccine it was),
+    and whether the label says the dose was given (a bare "Date:" does not).
+    """
+    lines = ctx.doc_text.lines
+    line = lines[li]
+    cs, ce = _cell_span(line.start, line.text, offset)
+    boxes = [w.bbox for s, _, w in line.spans if cs <= s < ce]
+    if not boxes:
+        return None
+    x0, x1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
+    height = max(b[3] - b[1] for b in boxes)
+    bottom = max(b[3] for b in boxes)
+    passed: list[str] = []
+    for k in range(li + 1, min(len(lines), li + 1 + _CARD_LINES)):
+        nxt = lines[k]
+        if nxt.page_index != line.page_index or not nxt.text.strip() or not nxt.spans:
+            return None
+        if min(w.bbox[1] for _, _, w in nxt.spans) - bottom > _CARD_GAP * height:
+            return None  # a blank line's gap ends the entry
+        bottom = max(w.bbox[3] for _, _, w in nxt.spans)
+        under: tuple[int, int, int] | None = None  # (distance of left edges, start, end)
+        for ns, ne in _cells(nxt.text):
+            nb = [w.bbox for s, _, w in nxt.spans if nxt.start + ns <= s < nxt.start + ne]
+            if nb and min(b[0] for b in nb) <= x1 and max(b[2] for b in nb) >= x0:
+                dist = abs(min(b[0] for b in nb) - x0)
+                if under is None or dist < under[0]:
+                    under = (dist, nxt.start + ns, nxt.start + ne)
+        if under is None:
+            continue
+        _, us, ue = under
+        if any(x.label == VACCINE and us <= x.start < ue for x in ctx.by_line[k]):
+            return None  # the next entry of this column
+        cell = ctx.doc_text.text[us:ue]
+        for cue in ctx.cues.vaccine_date:
+            hit = cue.regex.match(cell)
+            if hit is None:
+                continue
+            found = normalize.find_dates(cell[hit.end() :])
+            if found and found[0].start <= 2:
+                return found[0], " ".join(passed), cue.value == "given"
+        passed.append(cell)
+    return None
 
 
 def _cvx_key(code: str) -> str:

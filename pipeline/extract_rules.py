@@ -40,6 +40,8 @@ FAMILIES = (
     "sig_cue",
     "cell_wrap",
     "total_dose",
+    "vaccine_date_label",
+    "vaccine_detail",
 )
 
 

@@ -365,3 +365,68 @@ def test_mar_stop_column_on_or_before_the_document_date_discontinues(lex: Lexico
 )
 def test_stopped_in_the_line_is_discontinued(lex: Lexicons, line: str) -> None:
     assert [m.status for m in _of(_facts(lex, "Medications\n" + line), "medication")] == ["discontinued"]
+
+
+# --- immunization cards: the date on its own line under the vaccine ----------------------------
+
+_CARD_ONE_COLUMN = """Vaccination Card
+Tdap (Boostrix)
+Date given: 10-08-2025
+Lot: AC52B017AA  Site: L deltoid
+Shingrix
+Dose 1 of 2
+Administered: 03/14/2022
+Lot: 9KT37
+Influenza vaccine
+Date: 11/02/2024
+"""
+
+_CARD_TWO_COLUMNS = """IMMUNIZATION RECORD
+BOOSTRIX (TDAP)                 SHINGRIX
+CVX 115                         CVX 187 - Dose 2 of 2
+Date given: 06-21-2019          Date given: 12-02-2021
+0.5 mL IM L deltoid             Lot 7TX29 - GSK
+FLU SHOT 2024-2025              SHINGRIX
+CVX 88                          CVX 187 - Dose 1 of 2
+Administered on: 10/05/2024     Date given: 09-14-2021
+Lot AF4419K                     Lot 4G3K9 - GSK
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (_CARD_ONE_COLUMN, {("tdap", "2025-10-08"), ("zoster", "2022-03-14"), ("influenza", "2024-11-02")}),
+        (
+            _CARD_TWO_COLUMNS,
+            {("tdap", "2019-06-21"), ("zoster", "2021-12-02"), ("influenza", "2024-10-05"),
+             ("zoster", "2021-09-14")},
+        ),
+    ],
+)
+def test_card_date_on_the_line_below_belongs_to_the_vaccine_above_in_its_column(
+    real: Lexicons, text: str, expected: set[tuple[str, str]]
+) -> None:
+    got = [(v.name, v.date) for v in _of(_facts(real, text), "vaccine")]
+    assert sorted(got) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next entry comes before any date line: the first entry stays undated
+        "Immunizations\nTdap\nShingrix\nDate given: 03/14/2022\n",
+        # a date below that is not labelled as given (a due date) is not a dose
+        "Immunizations\nTdap\nNext due: 06/21/2029\n",
+        # the date line under the other column's entry is that entry's
+        "Immunizations\nTdap                Shingrix\nLot 7TX29           Date given: 03/14/2022\n",
+    ],
+)
+def test_card_date_is_not_borrowed_across_entries(real: Lexicons, text: str) -> None:
+    tdap = [v for v in _of(_facts(real, text), "vaccine") if v.name == "tdap"]
+    assert [v.date for v in tdap] in ([], [""])
+
+
+def test_manufacturer_on_a_lot_line_is_not_another_dose(real: Lexicons) -> None:
+    text = "Immunization record\nSPIKEVAX 2024-2025 (MODERNA)\nDate given: 10-22-2024\nLot 3051872 - Moderna\n"
+    assert [(v.name, v.date) for v in _of(_facts(real, text), "vaccine")] == [("covid-19", "2024-10-22")]
