@@ -17,9 +17,11 @@ from ._control import control_set
 from ._hard import hard_set
 from ._holdout import holdout_set
 from ._holdout2 import holdout2_set
+from ._holdout3 import holdout3_set
 from ._layouts import LAYOUTS
 from ._layouts_holdout import HOLDOUT_LAYOUTS
 from ._layouts_holdout2 import HOLDOUT2_LAYOUTS
+from ._layouts_holdout3 import HOLDOUT3_LAYOUTS
 from ._model import Document, SampleSet
 from ._scan import degrade_page, encode_jpeg, rasterize_page, write_image_pdf
 from ._writer import PageWriter
@@ -33,8 +35,9 @@ SETS: dict[str, Callable[[], SampleSet]] = {
     "degraded": degraded_set,
     "holdout": holdout_set,
     "holdout2": holdout2_set,
+    "holdout3": holdout3_set,
 }
-ALL_LAYOUTS = {**LAYOUTS, **HOLDOUT_LAYOUTS, **HOLDOUT2_LAYOUTS}
+ALL_LAYOUTS = {**LAYOUTS, **HOLDOUT_LAYOUTS, **HOLDOUT2_LAYOUTS, **HOLDOUT3_LAYOUTS}
 
 
 def render_document(

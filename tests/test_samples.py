@@ -24,6 +24,7 @@ TRUTH_FILES = {
     "degraded": SAMPLES / "degraded" / "truth.json",
     "holdout": SAMPLES / "holdout" / "truth.json",
     "holdout2": SAMPLES / "holdout2" / "truth.json",
+    "holdout3": SAMPLES / "holdout3" / "truth.json",
 }
 
 # The normalized vocabulary of docs/architecture.md.
