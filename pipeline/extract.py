@@ -110,6 +110,7 @@ class _Cues:
         self.dose_number = comp("dose_number")
         self.identity = labels("identity_label")
         self.reject_prefix = {r.pattern.lower() for r in rules.family("identity_reject_prefix")}
+        self.not_person = {r.pattern.lower() for r in rules.family("person_name_reject")}
         self.doc_date = labels("document_date_label")
         self.noise = comp("noise_line")
         self.fax = comp("fax_line")
@@ -362,11 +363,20 @@ def _header_facts(
 ) -> tuple[list[Fact], list[tuple[int, int, Fact]]]:
     facts: list[Fact] = []
     dates: list[tuple[int, int, Fact]] = []
-    for line in ctx.doc_text.lines:
+    page_rows: dict[int, list[int]] = {}
+    for li, line in enumerate(ctx.doc_text.lines):
+        page_rows.setdefault(line.page_index, []).append(li)
+    for li, line in enumerate(ctx.doc_text.lines):
         text = line.text
         labels = _find_labels(ctx, text)
         mark = section_at(doc, line.start)
         section = _section_name(mark)
+        rows = page_rows[line.page_index]
+        at_edge = li in rows[:_HEADER_ROWS] or li in rows[-_FOOTER_ROWS:]
+        if at_edge:
+            unlabelled = _unlabelled_name(ctx, line.start, text, labels)
+            if unlabelled is not None:
+                facts.append(unlabelled)
         for i, lab in enumerate(labels):
             nxt = labels[i + 1] if i + 1 < len(labels) else None
             vs, ve = _value_region(text, lab, nxt)
@@ -433,6 +443,48 @@ def _header_facts(
             for dm in normalize.find_dates(text):
                 label_spans.append((line.start + dm.start, line.start + dm.end))
     return facts, dates
+
+
+_HEADER_ROWS = 8  # lines at the top of a page that a running header may take
+_FOOTER_ROWS = 4
+_NAME_TOKEN = re.compile(r"^(?:[A-Za-z][a-z']+(?:-[A-Za-z][a-z']+)*|[A-Z][A-Z'\-]+|[A-Za-z]\.?)$")
+_PREFIX_TRIM = " \t\u2022\u00b7*\u00ab\u00bb|-\u2013\u2014(,;:"
+
+
+def _unlabelled_name(ctx: _Ctx, base: int, text: str, labels: list[_Label]) -> Fact | None:
+    """The patient's name written without a label before the MRN or DOB of a header or footer line.
+
+    "Eleanor J. Pruitt   MRN: 4471002   DOB: 03/09/1942", "PRUITT, ELEANOR J - MRN ...": many
+    records print the name bare and label only the numbers. The text before the line's first
+    label (in its own cell) is the name when it looks like one: two to four letter words, at
+    most one "Last," comma, initials allowed, no word of an organization or a title
+    (models/extract_patterns.jsonl, person_name_reject).
+    """
+    if not labels or labels[0].family != "identity" or labels[0].value not in ("mrn", "dob"):
+        return None
+    if any(lab.family == "identity" and lab.value == "name" for lab in labels):
+        return None
+    before = text[: labels[0].start].rstrip()  # the label may open a cell of its own
+    cell_start = before.rfind(COLUMN_SEP) + 1
+    raw = before[cell_start:]
+    name = raw.rstrip(_PREFIX_TRIM)
+    lead = len(name) - len(name.lstrip(_PREFIX_TRIM))
+    name = name.strip(_PREFIX_TRIM)
+    if not name or ":" in name or name.count(",") > 1:
+        return None
+    tokens = name.replace(",", " ").split()
+    full = [t for t in tokens if len(t.rstrip(".")) > 1]
+    if not 2 <= len(tokens) <= 4 or len(full) < 2 or not all(_NAME_TOKEN.match(t) for t in tokens):
+        return None
+    if any(t.lower().rstrip(".") in ctx.cues.not_person for t in tokens):
+        return None
+    if sum(t[0].isupper() for t in full) < len(full):
+        return None  # "seen today by" is prose, not a name
+    person = _normalize_person(name)
+    if not person:
+        return None
+    start = base + cell_start + lead
+    return _fact(ctx, "identity", "name", start, start + len(name), "extract.identity.name_unlabelled", value=person)
 
 
 def _identity_fact(ctx: _Ctx, base: int, lab: _Label, vs: int, ve: int, value: str) -> Fact | None:

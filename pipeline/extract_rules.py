@@ -42,6 +42,7 @@ FAMILIES = (
     "total_dose",
     "vaccine_date_label",
     "vaccine_detail",
+    "person_name_reject",
 )
 
 

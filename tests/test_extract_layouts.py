@@ -430,3 +430,51 @@ def test_card_date_is_not_borrowed_across_entries(real: Lexicons, text: str) -> 
 def test_manufacturer_on_a_lot_line_is_not_another_dose(real: Lexicons) -> None:
     text = "Immunization record\nSPIKEVAX 2024-2025 (MODERNA)\nDate given: 10-22-2024\nLot 3051872 - Moderna\n"
     assert [(v.name, v.date) for v in _of(_facts(real, text), "vaccine")] == [("covid-19", "2024-10-22")]
+
+
+# --- a bare patient name before the MRN / DOB of a header or footer line ------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ("Marcus T. Okafor      MRN: 5520193      DOB: 11/30/1958", "marcus t okafor"),
+        ("OKAFOR, MARCUS T  \u2022  MRN 5520193  \u2022  DOB 30 Nov 1958", "marcus t okafor"),
+        ("Okafor, Marcus (MRN 5520193)", "marcus okafor"),
+        ("Dana Lee-Whitman     DOB: 02/14/1971", "dana lee-whitman".replace("-", "")),
+        ("Rosa M. de Leon   Date of birth: 4/1/1949", ""),  # a lower-case particle: left alone
+    ],
+)
+def test_unlabelled_name_before_mrn_or_dob_in_a_header(real: Lexicons, header: str, name: str) -> None:
+    text = "Riverbend Cardiology\n" + header + "\nProgress note\nAllergies: NKDA\n"
+    names = [f.value for f in _of(_facts(real, text), "identity") if f.name == "name"]
+    assert names == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Riverbend Family Medicine     MRN: 5520193",  # a clinic's name
+        "Page 1 of 2     DOB: 11/30/1958",
+        "Clinic Note     MRN: 5520193",  # a title
+        "Discharge Summary   DOB: 11/30/1958",
+        "Provider: Anand Rao, MD     MRN: 5520193",  # a labelled value belongs to its label
+        "Results reviewed today     MRN: 5520193",  # prose
+    ],
+)
+def test_text_before_mrn_that_is_no_person_is_not_a_name(real: Lexicons, header: str) -> None:
+    text = header + "\nProgress note\n"
+    assert [f for f in _of(_facts(real, text), "identity") if f.name == "name"] == []
+
+
+def test_unlabelled_name_is_read_in_a_running_footer(real: Lexicons) -> None:
+    body = "\n".join(f"Line {i} of the visit narrative." for i in range(20))
+    text = "Visit note\n" + body + "\nMarcus T. Okafor (MRN 5520193)   Printed 3/14/2026   Page 1 of 2\n"
+    names = [f.value for f in _of(_facts(real, text), "identity") if f.name == "name"]
+    assert names == ["marcus t okafor"]
+
+
+def test_bare_name_before_mrn_in_the_middle_of_a_page_is_not_read(real: Lexicons) -> None:
+    body = "\n".join(f"Line {i} of the visit narrative." for i in range(20))
+    text = "Visit note\n" + body + "\nMarcus T. Okafor MRN: 5520193\n" + body + "\n"
+    assert [f for f in _of(_facts(real, text), "identity") if f.name == "name"] == []
