@@ -24,10 +24,11 @@ from .extract_nlp import (
     SectionComponent,
     SectionMark,
     section_at,
+    shorthand_drugs,
 )
 from .extract_rules import ExtractRules, PatternRule, load_extract_rules
 from .extract_text import COLUMN_SEP, DocText, build_doc_text, ocr_page_from_text
-from .lexicons import Allergen, DrugName, Lexicons, VaccineName
+from .lexicons import Allergen, DoseRange, DrugName, Lexicons, VaccineName
 from .records import Fact, OcrPage, Provenance
 
 __all__ = ["build_nlp", "extract_facts", "ocr_page_from_text"]
@@ -151,7 +152,7 @@ def _lex_maps(
     lexicons: Lexicons,
 ) -> tuple[dict[str, list[DrugName]], dict[str, list[VaccineName]], dict[str, list[Allergen]]]:
     drugs: dict[str, list[DrugName]] = {}
-    for d in lexicons.drugs:
+    for d in lexicons.drugs + shorthand_drugs(lexicons):
         drugs.setdefault(d.name.lower(), []).append(d)
     vaccines: dict[str, list[VaccineName]] = {}
     for v in lexicons.vaccines:
@@ -190,6 +191,7 @@ class _Ctx:
     by_cvx: dict[str, VaccineName] = field(default_factory=dict)
     doc_date: str = ""  # ISO date of the document itself, "" when unknown
     by_line: list[list[LexMatch]] = field(default_factory=list)  # lexicon matches of each line
+    dose_ranges: dict[str, list[DoseRange]] = field(default_factory=dict)
 
 
 def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settings) -> list[Fact]:
@@ -208,6 +210,8 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
     for v in lexicons.vaccines:
         by_cvx.setdefault(_cvx_key(v.cvx), v)
     ctx = _Ctx(doc_text, pages, settings, drugs, vaccines, allergens, _cues(), by_cvx)
+    for r in lexicons.dose_ranges:
+        ctx.dose_ranges.setdefault(r.ingredient.lower(), []).append(r)
     facts: list[Fact] = []
     label_spans: list[tuple[int, int]] = []
     identity, doc_dates = _header_facts(ctx, doc, label_spans)
@@ -819,6 +823,8 @@ def _med_fact(
         if hit is not None and taken and taken[0].unit in _MASS_UNITS:
             strength = replace(taken[0], start=hit.start(1) + taken[0].start, end=hit.start(1) + taken[0].end)
             break
+    if strength is None:
+        strength = _bare_dose(ctx, ingredient, seg_text)
     freqs = normalize.find_frequencies(seg_text)
     routes = normalize.find_routes(seg_text)
     status = ""
@@ -849,6 +855,22 @@ def _med_fact(
         ambiguous_with=tuple(dict.fromkeys(ambiguous)),
         section=_section_name(mark),
     )
+
+
+def _bare_dose(ctx: _Ctx, ingredient: str, seg_text: str) -> normalize.DoseMatch | None:
+    """A strength written without its unit right after the name ("ASA 81 daily", "atorva 40
+    qhs"), given the one unit whose usual single doses (models/dose_ranges.csv) hold it."""
+    found = normalize.find_bare_dose(seg_text)
+    if found is None:
+        return None
+    start, end, number = found
+    value = float(number)
+    units = {r.unit for r in ctx.dose_ranges.get(ingredient, []) if r.min_single <= value <= r.max_single}
+    if len(units) != 1:
+        return None  # no range, or the number fits two units: no guess
+    unit = units.pop()
+    raw = seg_text[start:end]
+    return normalize.DoseMatch(start, end, raw, number, unit, raw)
 
 
 def _status(ctx: _Ctx, text: str) -> str:

@@ -17,8 +17,14 @@ from spacy.util import filter_spans
 
 from . import normalize
 from .errors import ConfigError
-from .extract_rules import MODELS_PACKAGE, SectionRule, load_extract_rules, load_lookalikes
-from .lexicons import Lexicons
+from .extract_rules import (
+    MODELS_PACKAGE,
+    SectionRule,
+    load_extract_rules,
+    load_lookalikes,
+    load_shorthand,
+)
+from .lexicons import DrugName, Lexicons
 
 DRUG = "DRUG"
 VACCINE = "VACCINE"
@@ -308,12 +314,30 @@ def _line_end(text: str, offset: int) -> int:
 # ---------------------------------------------------------------- lexicon (exact)
 
 
+def shorthand_drugs(lexicons: Lexicons) -> tuple[DrugName, ...]:
+    """Drug names from models/drug_shorthand.csv ("atorva", "simva") as extra rows of the drug
+    lexicon: only for ingredients the lexicon has, and never a name it already gives."""
+    generic: dict[str, DrugName] = {}
+    names: set[str] = set()
+    for d in lexicons.drugs:
+        names.add(d.name.lower())
+        if d.name.lower() == d.ingredient.lower():
+            generic.setdefault(d.ingredient.lower(), d)
+    out = []
+    for short, ingredient in load_shorthand():
+        g = generic.get(ingredient)
+        if g is not None and short not in names:
+            out.append(DrugName(short, g.ingredient, "abbreviation", g.rxcui, g.drug_class, "drug_shorthand.csv"))
+    return tuple(out)
+
+
 class LexiconIndex:
     """Lexicon names by label, and the single-word names fuzzy matching compares against."""
 
     def __init__(self, lexicons: Lexicons, not_a_drug: set[str]) -> None:
         self.names: dict[str, set[str]] = {DRUG: set(), VACCINE: set(), ALLERGEN: set()}
-        for d in lexicons.drugs:
+        drugs = lexicons.drugs + shorthand_drugs(lexicons)
+        for d in drugs:
             if d.name and d.name not in not_a_drug:
                 self.names[DRUG].add(d.name.lower())
         for v in lexicons.vaccines:
@@ -324,7 +348,7 @@ class LexiconIndex:
                 self.names[ALLERGEN].add(a.name.lower())
         self.concept: dict[str, dict[str, str]] = {DRUG: {}, VACCINE: {}, ALLERGEN: {}}
         multi: dict[str, dict[str, set[str]]] = {DRUG: {}, VACCINE: {}, ALLERGEN: {}}
-        for d in lexicons.drugs:
+        for d in drugs:
             multi[DRUG].setdefault(d.name.lower(), set()).add(d.ingredient.lower())
         for v in lexicons.vaccines:
             multi[VACCINE].setdefault(v.name.lower(), set()).add(v.short_name.lower())

@@ -166,3 +166,24 @@ def parse_lookalikes(text: str, where: str = LOOKALIKES_FILE) -> dict[str, froze
 def load_lookalikes() -> dict[str, frozenset[str]]:
     """The bundled look-alike drug pairs (models/lookalike_drugs.csv); cached per process."""
     return parse_lookalikes(_read(LOOKALIKES_FILE))
+
+
+SHORTHAND_FILE = "drug_shorthand.csv"
+
+
+def parse_shorthand(text: str, where: str = SHORTHAND_FILE) -> tuple[tuple[str, str], ...]:
+    """(shorthand, ingredient) pairs, lower case: note-writers' short names of drugs."""
+    out: list[tuple[str, str]] = []
+    for lineno, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        short = (row.get("shorthand") or "").strip().lower()
+        ingredient = (row.get("ingredient") or "").strip().lower()
+        if not short or not ingredient:
+            raise ConfigError(f"{where} line {lineno}: needs a shorthand and an ingredient")
+        out.append((short, ingredient))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def load_shorthand() -> tuple[tuple[str, str], ...]:
+    """The bundled drug shorthand table (models/drug_shorthand.csv); cached per process."""
+    return parse_shorthand(_read(SHORTHAND_FILE))

@@ -520,6 +520,30 @@ def _dose_candidates(text: str) -> Iterator[tuple[int, int, tuple[str, str] | No
             yield m.start(), m.end(), (_decimal_text(per_ml), "mg/ml")
 
 
+_BARE_NUMBER = re.compile(r"[ \t:]*([0-9]+(?:\.[0-9]+)?)(?![0-9/%]|[.,][0-9])")
+
+
+def find_bare_dose(text: str) -> tuple[int, int, str] | None:
+    """The number at the start of `text` written without a unit: "81" of "ASA 81 daily".
+
+    Only a number followed by nothing, a clause break or a frequency ("atorva 40 qhs") counts;
+    (start, end, the number as a plain decimal). The caller decides the unit, if any makes sense.
+    """
+    m = _BARE_NUMBER.match(text)
+    if m is None:
+        return None
+    rest = text[m.end() :]
+    gap = len(rest) - len(rest.lstrip())
+    if rest.strip() and not re.match(r"[,;.)]", rest.lstrip()):
+        freqs = find_frequencies(rest)
+        if not freqs or freqs[0].start != gap or gap == 0:
+            return None
+    value = _number(m.group(1))
+    if value is None or value <= 0:
+        return None
+    return m.start(1), m.end(1), _decimal_text(value)
+
+
 def find_doses(text: str) -> list[DoseMatch]:
     """Every dose (a number with a unit) in `text`; bare numbers are never doses.
 

@@ -122,3 +122,35 @@ def test_misread_of_a_drug_without_look_alike_stays_unambiguous(
 ) -> None:
     meds = [f for f in _facts(real, "Medications:\n" + line) if f.kind == "medication"]
     assert [(m.name, m.ambiguous_with) for m in meds] == [(ingredient, ())]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ASA 81 daily", ("aspirin", "81", "mg", "daily")),
+        ("atorva 40 qhs", ("atorvastatin", "40", "mg", "qhs")),
+        ("simva 20 nightly", ("simvastatin", "20", "mg", "qhs")),
+        ("rosuva 10 daily", ("rosuvastatin", "10", "mg", "daily")),
+        ("metop 25 bid", ("metoprolol", "25", "mg", "bid")),
+        ("levothyroxine 88 daily", ("levothyroxine", "88", "mcg", "daily")),  # mcg: 88 mg is no dose
+        ("lisinopril 10", ("lisinopril", "10", "mg", "")),
+        ("HCTZ 25 qam", ("hydrochlorothiazide", "25", "mg", "qam")),
+    ],
+)
+def test_shorthand_med_list_with_unitless_strength(real: Lexicons, line: str, expected: tuple[str, ...]) -> None:
+    meds = [f for f in _facts(real, "Meds: " + line) if f.kind == "medication"]
+    assert [(m.name, m.dose, m.unit, m.frequency) for m in meds] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Tylenol 3 prn", "acetaminophen"),  # "Tylenol #3", not 3 mg
+        ("aspirin 5000 daily", "aspirin"),  # no usual dose of aspirin: no unit guessed
+        ("atorva 40 years", "atorvastatin"),  # a number followed by other words is no strength
+        ("Lantus 20 qhs", "insulin glargine"),  # no dose range (units by weight): no guess
+    ],
+)
+def test_unitless_number_that_is_no_usual_dose_is_not_a_strength(real: Lexicons, line: str, name: str) -> None:
+    meds = [f for f in _facts(real, "Medications:\n" + line) if f.kind == "medication"]
+    assert [(m.name, m.dose, m.unit) for m in meds] == [(name, "", "")]

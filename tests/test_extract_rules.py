@@ -19,6 +19,7 @@ from pipeline.extract_rules import (
     parse_lookalikes,
     parse_patterns,
     parse_sections,
+    parse_shorthand,
 )
 from pipeline.lexicons import Allergen, DrugName, Lexicons, VaccineName
 
@@ -143,3 +144,12 @@ def test_bundled_look_alike_pairs_name_lexicon_ingredients() -> None:
     pairs = load_lookalikes()
     assert {"hydralazine", "clonazepam", "metronidazole"} <= set(pairs)
     assert set(pairs) <= ingredients
+
+
+def test_shorthand_rows_are_lower_case_pairs() -> None:
+    assert parse_shorthand("shorthand,ingredient,source\nAtorva,Atorvastatin,notes\n") == (("atorva", "atorvastatin"),)
+
+
+def test_shorthand_row_without_ingredient_fails_loudly() -> None:
+    with pytest.raises(ConfigError):
+        parse_shorthand("shorthand,ingredient,source\natorva,,notes\n")

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from pipeline.normalize import (
     compare_dates,
     dose_value,
+    find_bare_dose,
     find_dates,
     find_doses,
     find_frequencies,
@@ -658,3 +659,20 @@ def test_time_of_day_wording(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", ["I am fine", "seen at 8 am", "Sam called", "pm follow-up with Dr. Am"])
 def test_a_bare_am_or_pm_is_not_a_frequency(text: str) -> None:
     assert find_frequencies(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [(" 81 daily", "81"), (" 40 qhs", "40"), (" 81, atorva 40", "81"), (": 1.50 bid", "1.5"), (" 25", "25")],
+)
+def test_bare_number_before_a_frequency_or_break_is_a_unitless_strength(text: str, number: str) -> None:
+    found = find_bare_dose(text)
+    assert found is not None and found[2] == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [" 40 mg daily", " 2 tabs daily", " 3 weeks ago", " 20/25 daily", " 81daily", " x 81 daily", " 1,000", " 0 daily"],
+)
+def test_number_that_is_not_alone_is_no_unitless_strength(text: str) -> None:
+    assert find_bare_dose(text) is None
