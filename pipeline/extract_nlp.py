@@ -293,6 +293,10 @@ class SectionEndComponent:
             not re.search(r"[.;:]$", prev) and re.match(r"\s*[a-z0-9]", line)
         ):
             return True
+        # "APAP 1 g\nTID, tramadol ...": the directions of the entry above wrapped onto this line
+        freqs = normalize.find_frequencies(line)
+        if not re.search(r"[.;:]$", prev) and freqs and not line[: freqs[0].start].strip():
+            return True
         marker = _LIST_MARKER.match(line)
         first = start + (marker.end() if marker else len(line) - len(line.lstrip()))
         return any(

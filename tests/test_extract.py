@@ -599,3 +599,22 @@ def test_fuzzy_read_of_one_of_a_look_alike_pair_names_the_other(
 @pytest.mark.parametrize("text", ["hydroxyzine 25 mg", MEDS + "Hydroxyzine 10 mg PO at bedtime"])
 def test_exact_read_of_a_look_alike_pair_member_is_not_ambiguous(lex: Lexicons, text: str) -> None:
     assert _one(_facts(lex, text), "medication").ambiguous_with == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "frequency"),
+    [
+        ("Meds: aspirin 81 mg, metformin 500 mg\nBID, lisinopril 10 mg daily.", "bid"),
+        ("Current meds include metformin 500 mg\ntwice daily with meals.", "bid"),
+        ("Meds: metformin 500 mg\nQ12H.", "bid"),
+    ],
+)
+def test_directions_wrapped_onto_the_next_line_of_an_inline_list(lex: Lexicons, text: str, frequency: str) -> None:
+    met = [f for f in _kind(_facts(lex, text), "medication") if f.name == "metformin"]
+    assert [(m.dose, m.unit, m.frequency) for m in met] == [("500", "mg", frequency)]
+
+
+def test_a_finished_sentence_does_not_take_the_next_lines_frequency(lex: Lexicons) -> None:
+    text = "Meds: metformin 500 mg.\nDaily weights were reviewed with the patient."
+    met = [f for f in _kind(_facts(lex, text), "medication") if f.name == "metformin"]
+    assert [m.frequency for m in met] == [""]
