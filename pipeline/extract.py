@@ -823,6 +823,11 @@ def _med_fact(
         if hit is not None and taken and taken[0].unit in _MASS_UNITS:
             strength = replace(taken[0], start=hit.start(1) + taken[0].start, end=hit.start(1) + taken[0].end)
             break
+    # "albuterol 90 mcg/actuation inhaler  Inhale 2 puffs": for an inhaler the amount taken at a
+    # time is the count of puffs; the mass is per puff (or the canister's size, "18 g").
+    puffs = next((d for d in doses if d.unit == "puff"), None)
+    if puffs is not None:
+        strength = puffs
     if strength is None:
         strength = _bare_dose(ctx, ingredient, seg_text)
     freqs = normalize.find_frequencies(seg_text)

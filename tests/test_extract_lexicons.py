@@ -154,3 +154,17 @@ def test_shorthand_med_list_with_unitless_strength(real: Lexicons, line: str, ex
 def test_unitless_number_that_is_no_usual_dose_is_not_a_strength(real: Lexicons, line: str, name: str) -> None:
     meds = [f for f in _facts(real, "Medications:\n" + line) if f.kind == "medication"]
     assert [(m.name, m.dose, m.unit) for m in meds] == [(name, "", "")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "albuterol 90 mcg/actuation inhaler  Inhale 2 puffs into the lungs every 4 hours as needed",
+        "ProAir HFA 2 puffs q4h prn wheeze",
+        "albuterol sulfate HFA 18 g inhaler, 2 puffs every 4 hours as needed",
+        "Ventolin 90 mcg/puff, inhale 2 puffs q4h prn",
+    ],
+)
+def test_inhaler_dose_is_the_count_of_puffs(real: Lexicons, line: str) -> None:
+    meds = [f for f in _facts(real, "Medications:\n" + line) if f.kind == "medication"]
+    assert [(m.name, m.dose, m.unit, m.frequency) for m in meds] == [("albuterol", "2", "puff", "q4h prn")]
