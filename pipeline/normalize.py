@@ -222,6 +222,7 @@ _NUM = (
 # Not inside a longer number, a fraction, a date, a "#30" quantity or after a range dash.
 _NUM_START = r"(?<![0-9.,/#½¼¾])(?<![0-9]-)"
 _MASS_TO_MG = {"mg": Decimal(1), "mcg": Decimal("0.001"), "g": Decimal(1000)}
+_MISREAD_ONE = re.compile(r"(?<![\w.])[lI|](?P<unit>mg|mcg|gm)(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -518,6 +519,12 @@ def _dose_candidates(text: str) -> Iterator[tuple[int, int, tuple[str, str] | No
         per_ml = _exact_quotient(value * _MASS_TO_MG[unit], volume)
         if per_ml is not None:
             yield m.start(), m.end(), (_decimal_text(per_ml), "mg/ml")
+    # "Tylenol lgm": a 1 read as l or I, glued to a mass unit. Only this exact shape: "lg" alone
+    # may mean large, and a longer word is a word.
+    for m in _MISREAD_ONE.finditer(text):
+        unit = table.units.get(_key(m["unit"]))
+        if unit in _MASS_TO_MG:
+            yield m.start(), m.end(), ("1", unit)
 
 
 _BARE_NUMBER = re.compile(r"[ \t:]*([0-9]+(?:\.[0-9]+)?)(?![0-9/%]|[.,][0-9])")

@@ -676,3 +676,17 @@ def test_bare_number_before_a_frequency_or_break_is_a_unitless_strength(text: st
 )
 def test_number_that_is_not_alone_is_no_unitless_strength(text: str) -> None:
     assert find_bare_dose(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Tylenol lgm PO Q8H", ("1", "g")), ("warfarin lmg daily", ("1", "mg")), ("Img at bedtime", ("1", "mg")),
+     ("|mcg", ("1", "mcg"))],
+)
+def test_a_one_misread_as_l_before_a_mass_unit_is_still_one(text: str, expected: tuple[str, str]) -> None:
+    assert [(d.dose, d.unit) for d in find_doses(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["lg bottle", "LMG", "ilmg", "l.gm", "filmg"])
+def test_words_that_only_look_like_a_misread_one_are_no_dose(text: str) -> None:
+    assert find_doses(text) == []
