@@ -56,6 +56,7 @@ class LimitSettings:
 class ExtractSettings:
     fuzzy_min_score: float = 86.0
     ambiguity_margin: float = 4.0
+    lookalike_margin: float = 15.0
     low_confidence: float = 55.0
 
 

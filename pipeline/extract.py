@@ -63,6 +63,7 @@ def build_nlp(lexicons: Lexicons, settings: Settings) -> Language:
         config={
             "min_score": float(settings.extract.fuzzy_min_score),
             "ambiguity_margin": float(settings.extract.ambiguity_margin),
+            "lookalike_margin": float(settings.extract.lookalike_margin),
         },
     )
     index = LexiconIndex(lexicons, {r.pattern.lower() for r in rules.family("not_a_drug")})
