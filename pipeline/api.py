@@ -373,6 +373,9 @@ def _run(
     # otherwise create OUT with the umask's loose mode instead of 0700.
     _make_private_dir(out_dir)
     _mark_output_dir(out_dir)
+    # A run killed while putting its outputs in place left them half renamed: finish that
+    # first, so OUT holds one run's complete set even if this run stops early too.
+    report.remove_stale_temp_files(out_dir)
     cache_dir: Path | None = None
     if settings.cache.enabled:
         cache_dir = Path(settings.cache.dir) if settings.cache.dir else out_dir / ".cache"

@@ -143,8 +143,11 @@ def write_reports(
     )
     # Every file is complete on disk under a staging name before any is renamed into place,
     # so a run killed while writing leaves the previous set of outputs, not a mix of old
-    # and new (only the renames themselves, microseconds apart, are not one step).
+    # and new. The renames themselves are four steps: a commit marker written before them
+    # lets the next run finish them if this one is killed in between (see
+    # remove_stale_temp_files), so the set is always one run's.
     staged = {final: _staging_name(final) for final in _paths_in_order(paths)}
+    marker = _commit_marker(out_dir, os.getpid())
     try:
         write_discrepancies_csv(staged[paths.discrepancies], findings)
         write_facts_csv(staged[paths.facts], facts)
@@ -152,14 +155,43 @@ def write_reports(
         write_annotated_pdf(
             staged[paths.annotated], findings, pages, summary, page_images=page_images
         )
+        marker.touch(mode=0o600)
+        _fsync_dir(out_dir)
         for final, tmp in staged.items():
             os.replace(tmp, final)
+        _fsync_dir(out_dir)
+        marker.unlink()
     except BaseException:
-        for tmp in staged.values():
-            tmp.unlink(missing_ok=True)
+        if not marker.exists():
+            for tmp in staged.values():
+                tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(out_dir)
     return paths
+
+
+def _commit_marker(out_dir: Path, pid: int) -> Path:
+    return out_dir / f".commit-{pid}"
+
+
+_COMMIT_NAME = re.compile(r"^\.commit-(\d+)$")
+
+
+def _finish_commits(out_dir: Path, names: Sequence[str]) -> None:
+    """Complete the renames of a run killed after it marked its outputs complete."""
+    for name in names:
+        match = _COMMIT_NAME.match(name)
+        if match is None:
+            continue
+        pid = int(match.group(1))
+        if pid != os.getpid() and process_alive(pid):
+            continue
+        for output in _OUTPUT_NAMES:
+            staged = out_dir / f".{output}.new-{pid}"
+            if staged.exists():
+                os.replace(staged, out_dir / output)
+        _fsync_dir(out_dir)
+        (out_dir / name).unlink(missing_ok=True)
 
 
 def _paths_in_order(paths: ReportPaths) -> tuple[Path, ...]:
@@ -180,8 +212,10 @@ _TEMP_NAME = re.compile(
 
 
 def remove_stale_temp_files(out_dir: Path) -> None:
-    """Remove half-written outputs that a killed run (SIGKILL, power loss) left in `out_dir`."""
+    """Remove half-written outputs that a killed run (SIGKILL, power loss) left in `out_dir`,
+    after finishing the renames of one killed while putting complete outputs in place."""
     try:
+        _finish_commits(out_dir, os.listdir(out_dir))
         entries = list(os.scandir(out_dir))
     except OSError:
         return

@@ -704,3 +704,35 @@ def test_huge_or_odd_text_does_not_break_the_summary(tmp_path: Path) -> None:
     # The full explanation is still in the note on the page.
     (annot,) = _annots(reader.pages[-1])
     assert "<b>not markup</b> & more" in str(annot["/Contents"])
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen(["true"])
+    proc.wait()
+    return proc.pid
+
+
+def test_a_run_killed_between_its_renames_is_finished_by_the_next_one(tmp_path: Path) -> None:
+    names = ["discrepancies.csv", "facts.csv", "problems.csv", "annotated.pdf"]
+    pid = _dead_pid()
+    for name in names:
+        (tmp_path / name).write_text("old")
+    for name in names[2:]:  # killed after two of the four renames
+        (tmp_path / f".{name}.new-{pid}").write_text("new")
+    for name in names[:2]:
+        (tmp_path / name).write_text("new")
+    (tmp_path / f".commit-{pid}").touch()
+    report.remove_stale_temp_files(tmp_path)
+    assert [(tmp_path / n).read_text() for n in names] == ["new"] * 4
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)
+
+
+def test_a_run_killed_before_its_outputs_were_complete_leaves_the_old_set(tmp_path: Path) -> None:
+    names = ["discrepancies.csv", "facts.csv", "problems.csv", "annotated.pdf"]
+    pid = _dead_pid()
+    for name in names:
+        (tmp_path / name).write_text("old")
+    (tmp_path / f".facts.csv.new-{pid}").write_text("new")  # no commit marker: not complete
+    report.remove_stale_temp_files(tmp_path)
+    assert [(tmp_path / n).read_text() for n in names] == ["old"] * 4
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)
