@@ -138,7 +138,7 @@ class Fact:
 
     Field meaning by kind (values are normalized, see docs/architecture.md):
     - medication: name=ingredient, code=RxCUI, dose/unit/frequency/route/status
-    - allergy: name=allergen, status="active" | "negated" ("NKDA" has name "") , reaction
+    - allergy: name=allergen, status="active" | "negated" ("NKDA" has name "none"), reaction
     - vaccine: name=vaccine short name, group=family, code=CVX, date, dose_number
     - identity: name="name" | "dob" | "mrn"; value=normalized value; date for dob
     - document_date: date=the document's own date, value=what kind ("visit", "discharge", ...)
