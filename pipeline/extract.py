@@ -129,6 +129,7 @@ class _Cues:
         self.total_dose = comp("total_dose")
         self.vaccine_date = comp("vaccine_date_label")
         self.vaccine_detail = comp("vaccine_detail")
+        self.date_convention = comp("date_convention")  # "All dates DD/MM/YYYY"
         # Table column titles, matched against a whole title: value -> patterns.
         self.columns: dict[str, list[re.Pattern[str]]] = {}
         for r in rules.family("column_header"):
@@ -193,6 +194,7 @@ class _Ctx:
     doc_date: str = ""  # ISO date of the document itself, "" when unknown
     by_line: list[list[LexMatch]] = field(default_factory=list)  # lexicon matches of each line
     dose_ranges: dict[str, list[DoseRange]] = field(default_factory=dict)
+    day_first: bool = False  # the document writes numeric dates day/month/year
 
 
 def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settings) -> list[Fact]:
@@ -211,6 +213,7 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
     for v in lexicons.vaccines:
         by_cvx.setdefault(_cvx_key(v.cvx), v)
     ctx = _Ctx(doc_text, pages, settings, drugs, vaccines, allergens, _cues(), by_cvx)
+    ctx.day_first = normalize.reads_day_first(doc_text.text, _any(ctx.cues.date_convention, doc_text.text))
     for r in lexicons.dose_ranges:
         ctx.dose_ranges.setdefault(r.ingredient.lower(), []).append(r)
     facts: list[Fact] = []
@@ -404,7 +407,7 @@ def _header_facts(
                     continue
                 if not lab.anywhere and section in ("medications", "immunizations", "allergies"):
                     continue
-                found = normalize.find_dates(value)
+                found = normalize.find_dates(value, day_first=ctx.day_first)
                 if not found or found[0].start > 2:
                     continue
                 dm = found[0]
@@ -418,7 +421,7 @@ def _header_facts(
                 dates.append((lab.rank, s, fact))
         if not labels and not section and line.page_index == 0:
             # A letter's date stands alone on its own line above the body.
-            found = normalize.find_dates(text)
+            found = normalize.find_dates(text, day_first=ctx.day_first)
             if len(found) == 1 and found[0].raw.strip() == text.strip(" .,\t"):
                 dm = found[0]
                 dates.append(
@@ -434,7 +437,7 @@ def _header_facts(
                 )
                 label_spans.append((line.start + dm.start, line.start + dm.end))
         if _any(ctx.cues.fax, text):
-            for dm in normalize.find_dates(text):
+            for dm in normalize.find_dates(text, day_first=ctx.day_first):
                 s, e = line.start + dm.start, line.start + dm.end
                 label_spans.append((s, e))
                 if dm.valid:
@@ -445,7 +448,7 @@ def _header_facts(
                     dates.append((9, s, fact))
                 break
         elif _any(ctx.cues.noise, text):
-            for dm in normalize.find_dates(text):
+            for dm in normalize.find_dates(text, day_first=ctx.day_first):
                 label_spans.append((line.start + dm.start, line.start + dm.end))
     return facts, dates
 
@@ -503,7 +506,7 @@ def _identity_fact(ctx: _Ctx, base: int, lab: _Label, vs: int, ve: int, value: s
             return None
         return _fact(ctx, "identity", "name", start, end, "extract.identity.name", value=person)
     if lab.value == "dob":
-        found = normalize.find_dates(value)
+        found = normalize.find_dates(value, day_first=ctx.day_first)
         if not found or found[0].start > 2:
             return None
         dm = found[0]
@@ -1003,7 +1006,7 @@ def _vaccine_facts(
     )
     cue_ok = section == "immunizations" or _any(ctx.cues.vaccine_cue, text)
     dates = [
-        d for d in normalize.find_dates(text)
+        d for d in normalize.find_dates(text, day_first=ctx.day_first)
         if not any(s <= absolute(d.start) < e for s, e in label_spans)
     ]
     # "Influenza vaccine  Due on Sep 1, 2024", "Tdap 05/02/2019, next due 05/2029": a date
@@ -1161,7 +1164,7 @@ def _dated_line_below(ctx: _Ctx, li: int, offset: int) -> tuple[normalize.DateMa
             hit = cue.regex.match(cell)
             if hit is None:
                 continue
-            found = normalize.find_dates(cell[hit.end() :])
+            found = normalize.find_dates(cell[hit.end() :], day_first=ctx.day_first)
             if found and found[0].start <= 2:
                 return found[0], " ".join(passed), cue.value == "given"
         passed.append(cell)
@@ -1231,7 +1234,7 @@ def _stopped_by_column(ctx: _Ctx, li: int, label_spans: list[tuple[int, int]]) -
         return False
     line = ctx.doc_text.lines[li]
     ref = ctx.doc_date or datetime.date.today().isoformat()
-    for d in normalize.find_dates(line.text):
+    for d in normalize.find_dates(line.text, day_first=ctx.day_first):
         if not d.valid or any(s <= line.start + d.start < e for s, e in label_spans):
             continue
         boxes = [w.bbox for s, e, w in line.spans if s < line.start + d.end and e > line.start + d.start]

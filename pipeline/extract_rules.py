@@ -43,6 +43,7 @@ FAMILIES = (
     "vaccine_date_label",
     "vaccine_detail",
     "person_name_reject",
+    "date_convention",
 )
 
 

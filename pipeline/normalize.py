@@ -30,6 +30,7 @@ __all__ = [
     "find_frequencies",
     "find_routes",
     "parse_date",
+    "reads_day_first",
 ]
 
 # The closed vocabularies of docs/architecture.md; a table row outside them fails at load.
@@ -362,7 +363,7 @@ def _ocr_number(token: str) -> int | None:
 
 
 def _date_candidates(
-    text: str, today: datetime.date
+    text: str, today: datetime.date, day_first: bool = False
 ) -> Iterator[tuple[int, int, DateMatch]]:
     table = _date_table()
     numeric_mdy, iso_ymd, numeric_my, iso_ym, named_dmy, named_mdy, named_my = table.regexes
@@ -375,7 +376,8 @@ def _date_candidates(
             if m["sep"] == ".":
                 continue  # "1.10.21" is as likely a version or section number as a date
             y = _two_digit_year(y, today)
-        month, day = (b, a) if a > 12 else (a, b)
+        # Month first unless the first number cannot be a month or the document reads day first.
+        month, day = (b, a) if a > 12 or (day_first and b <= 12) else (a, b)
         yield m.start(), m.end(), _make_date(text, m.start(), m.end(), y, month, day)
 
     for m in iso_ymd.finditer(text):
@@ -406,26 +408,50 @@ def _date_candidates(
 
 # ---------------------------------------------------------------- dates
 
+_NUMERIC_DATE = re.compile(_DATE_START + r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-](?:[0-9]{4}|[0-9]{2})" + _DATE_END)
 
-def find_dates(text: str, *, today: datetime.date | None = None) -> list[DateMatch]:
+
+def reads_day_first(text: str, stated: bool) -> bool:
+    """Whether a document's ambiguous numeric dates are day/month/year: it says so (`stated`,
+    found by the caller from its own cue table), or it writes a date whose first number
+    cannot be a month (25/03/2021) and none whose second number cannot be one (03/25/2021)."""
+    if stated:
+        return True
+    day_first = month_first = False
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        day_first |= 12 < a <= 31 and 1 <= b <= 12
+        month_first |= 12 < b <= 31 and 1 <= a <= 12
+    return day_first and not month_first
+
+
+
+def find_dates(
+    text: str, *, today: datetime.date | None = None, day_first: bool = False
+) -> list[DateMatch]:
     """Every date written in `text` (day or month precision), impossible ones flagged invalid.
+
+    `day_first` reads an ambiguous numeric date ("03/04/2021") as day/month/year, for a
+    document that states that convention or writes its other dates that way.
 
     Two-digit years are read as 20yy up to one year past `today`, else 19yy. Bare years
     and 8-digit runs (20210314) are not taken here: in running text they are too often
     something else; `parse_date` accepts them when a field holds nothing but the date.
     """
-    candidates = list(_date_candidates(text, today or datetime.date.today()))
+    candidates = list(_date_candidates(text, today or datetime.date.today(), day_first))
     return [payload for _, _, payload in _longest(candidates, len(text))]
 
 
-def parse_date(text: str, *, today: datetime.date | None = None) -> DateMatch | None:
+def parse_date(
+    text: str, *, today: datetime.date | None = None, day_first: bool = False
+) -> DateMatch | None:
     """The date that `text` (stripped) consists of, or None when it is anything else."""
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
     body = text[start:end]
     if not body:
         return None
-    for match in find_dates(text, today=today):
+    for match in find_dates(text, today=today, day_first=day_first):
         if match.start == start and match.end == end:
             return match
     if re.fullmatch(r"[0-9]{4}", body) and int(body) in _PARTIAL_YEARS:

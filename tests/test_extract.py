@@ -618,3 +618,37 @@ def test_a_finished_sentence_does_not_take_the_next_lines_frequency(lex: Lexicon
     text = "Meds: metformin 500 mg.\nDaily weights were reviewed with the patient."
     met = [f for f in _kind(_facts(lex, text), "medication") if f.name == "metformin"]
     assert [m.frequency for m in met] == [""]
+
+
+@pytest.mark.parametrize(
+    "convention",
+    [
+        "All dates DD/MM/YYYY",
+        "Date format: day/month/year",
+        "Immunization history (dd/mm/yyyy)",
+        "Dates are written day-first",
+    ],
+)
+def test_stated_day_first_convention_reads_numeric_dates_day_first(lex: Lexicons, convention: str) -> None:
+    facts = _facts(lex, f"{convention}\nPatient: Maria Lopez  DOB: 05/06/1961\nImmunizations:\nTdap 03/04/2021\n")
+    assert _one(facts, "vaccine").date == "2021-04-03"
+    dob = [f for f in facts if f.kind == "identity" and f.name == "dob"]
+    assert dob and dob[0].date == "1961-06-05"
+
+
+def test_other_day_first_date_makes_ambiguous_dates_day_first(lex: Lexicons) -> None:
+    facts = _facts(lex, "Patient: Maria Lopez  DOB: 23/06/1961\nImmunizations:\nTdap 03/04/2021\n")
+    assert _one(facts, "vaccine").date == "2021-04-03"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Patient: Maria Lopez  DOB: 06/23/1961",  # month first written unambiguously
+        "Patient: Maria Lopez  DOB: 06/05/1961",  # nothing says day first
+        "Format of IDs: MM-0001",
+    ],
+)
+def test_without_day_first_evidence_numeric_dates_stay_month_first(lex: Lexicons, header: str) -> None:
+    facts = _facts(lex, f"{header}\nImmunizations:\nTdap 03/04/2021\n")
+    assert _one(facts, "vaccine").date == "2021-03-04"

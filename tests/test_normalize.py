@@ -17,6 +17,7 @@ from pipeline.normalize import (
     find_frequencies,
     find_routes,
     parse_date,
+    reads_day_first,
 )
 
 TODAY = datetime.date(2026, 11, 26)
@@ -690,3 +691,35 @@ def test_a_one_misread_as_l_before_a_mass_unit_is_still_one(text: str, expected:
 @pytest.mark.parametrize("text", ["lg bottle", "LMG", "ilmg", "l.gm", "filmg"])
 def test_words_that_only_look_like_a_misread_one_are_no_dose(text: str) -> None:
     assert find_doses(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "iso"),
+    [
+        ("03/04/2021", False, "2021-03-04"),
+        ("03/04/2021", True, "2021-04-03"),
+        ("7.11.2019", True, "2019-11-07"),
+        ("25/03/2021", False, "2021-03-25"),  # a first number over 12 is a day either way
+        ("04/25/2021", True, "2021-04-25"),  # a second number over 12 cannot be a month
+        ("2021-03-04", True, "2021-03-04"),  # ISO order is never swapped
+        ("Mar 4, 2021", True, "2021-03-04"),
+    ],
+)
+def test_find_dates_day_first_reads_ambiguous_numeric_dates_day_first(text: str, day_first: bool, iso: str) -> None:
+    (found,) = find_dates(text, today=TODAY, day_first=day_first)
+    assert found.iso == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "expected"),
+    [
+        ("Visit 02/03/2022, DOB 19/07/1950", False, True),
+        ("seen 14.08.2023 and again 01.09.2023", False, True),
+        ("Visit 02/03/2022, DOB 07/19/1950", False, False),
+        ("Visit 02/03/2022", False, False),
+        ("Visit 02/03/2022", True, True),
+        ("given 19/07/2020 then 07/19/2021", False, False),  # contradictory: no guess
+    ],
+)
+def test_reads_day_first_from_statement_or_unambiguous_dates(text: str, stated: bool, expected: bool) -> None:
+    assert reads_day_first(text, stated) is expected
