@@ -130,6 +130,7 @@ class _Cues:
         self.vaccine_date = comp("vaccine_date_label")
         self.vaccine_detail = comp("vaccine_detail")
         self.date_convention = comp("date_convention")  # "All dates DD/MM/YYYY"
+        self.directions = comp("directions_label")  # "Sig:" opening the line under a drug
         # Table column titles, matched against a whole title: value -> patterns.
         self.columns: dict[str, list[re.Pattern[str]]] = {}
         for r in rules.family("column_header"):
@@ -234,8 +235,9 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
         if _any(ctx.cues.alias_line, line.text):
             continue  # "Commonly known as: LASIX" names the brand of the entry above it
         if by_line[li]:
-            cont = _continuation(ctx, doc, li, by_line[li + 1] if li + 1 < len(by_line) else [])
-            cont = cont or _cell_continuation(ctx, li, by_line[li + 1] if li + 1 < len(by_line) else [])
+            below = by_line[li + 1] if li + 1 < len(by_line) else []
+            cont = _directions_below(ctx, li, below) or _continuation(ctx, doc, li, below)
+            cont = cont or _cell_continuation(ctx, li, below)
             facts.extend(_line_facts(ctx, doc, li, by_line[li], label_spans, cont))
         facts.extend(_negation_only_facts(ctx, doc, li, by_line[li]))
     if best is not None:
@@ -627,6 +629,21 @@ def _continuation(ctx: _Ctx, doc: spacy.tokens.Doc, li: int, next_matches: list[
     if full <= 0 and not next_vaccine:
         return None
     return _Cont(nxt.text[:stop], nxt.start + stop, nxt.text[:full], nxt.start, next_vaccine)
+
+
+def _directions_below(ctx: _Ctx, li: int, next_matches: list[LexMatch]) -> _Cont | None:
+    """A labelled directions line right under a drug line ("Rx 123  LOSARTAN 50 MG TABLET" over
+    "Directions: TAKE 1 TABLET BY MOUTH ONCE DAILY"): the sig of that drug, even when the drug
+    line is a row of cells or the label ends in a colon."""
+    lines = ctx.doc_text.lines
+    if li + 1 >= len(lines) or lines[li + 1].page_index != lines[li].page_index:
+        return None
+    nxt = lines[li + 1]
+    if not any(c.regex.match(nxt.text) for c in ctx.cues.directions):
+        return None
+    stop = min([m.start - nxt.start for m in next_matches] + [len(nxt.text)])
+    stop = min(stop, nxt.text.find(COLUMN_SEP) if COLUMN_SEP in nxt.text else stop)
+    return _Cont(nxt.text[:stop], nxt.start + stop, nxt.text[:stop], nxt.start, "")
 
 
 def _cell_continuation(ctx: _Ctx, li: int, next_matches: list[LexMatch]) -> _Cont | None:

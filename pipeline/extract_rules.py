@@ -44,6 +44,7 @@ FAMILIES = (
     "vaccine_detail",
     "person_name_reject",
     "date_convention",
+    "directions_label",
 )
 
 

@@ -652,3 +652,33 @@ def test_other_day_first_date_makes_ambiguous_dates_day_first(lex: Lexicons) -> 
 def test_without_day_first_evidence_numeric_dates_stay_month_first(lex: Lexicons, header: str) -> None:
     facts = _facts(lex, f"{header}\nImmunizations:\nTdap 03/04/2021\n")
     assert _one(facts, "vaccine").date == "2021-03-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "frequency", "route"),
+    [
+        ("Rx 55021\tMETOPROLOL SUCCINATE 25 MG TABLET\nDirections: TAKE ONE TABLET BY MOUTH EVERY MORNING\n",
+         "metoprolol", "qam", "oral"),
+        ("Prescription 8812\tatorvastatin 40 mg tab\nSig: 1 tab po qhs\nQty: 30\n", "atorvastatin", "qhs", "oral"),
+        ("LISINOPRIL 10MG TABLETS:\nInstructions: take one tablet by mouth twice a day\n", "lisinopril", "bid", "oral"),
+        ("Levothyroxine 50 mcg tablet\n  Directions: 1 tablet orally every day before breakfast\n",
+         "levothyroxine", "daily", "oral"),
+    ],
+)
+def test_directions_line_under_a_drug_line_gives_its_sig(
+    lex: Lexicons, text: str, name: str, frequency: str, route: str
+) -> None:
+    med = _one(_facts(lex, text), "medication")
+    assert (med.name, med.frequency, med.route) == (name, frequency, route)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rx 55021\tMETOPROLOL SUCCINATE 25 MG TABLET\nQty: 30 Refills: 2\nDirections for storage: keep dry, twice a day check\n",
+        "METOPROLOL SUCCINATE 25 MG TABLET\tQty 30\nPharmacy note: ships daily\n",
+    ],
+)
+def test_sig_is_not_taken_from_a_line_that_is_not_directions(lex: Lexicons, text: str) -> None:
+    med = _one(_facts(lex, text), "medication")
+    assert med.frequency == ""
