@@ -131,6 +131,8 @@ class _Cues:
         self.vaccine_detail = comp("vaccine_detail")
         self.date_convention = comp("date_convention")  # "All dates DD/MM/YYYY"
         self.directions = comp("directions_label")  # "Sig:" opening the line under a drug
+        self.allergy_question = comp("allergy_question")  # "Are you allergic to any of these?"
+        self.form_answer = comp("form_answer")  # group 1: the Yes/No closing a form's item
         # Table column titles, matched against a whole title: value -> patterns.
         self.columns: dict[str, list[re.Pattern[str]]] = {}
         for r in rules.family("column_header"):
@@ -719,8 +721,13 @@ def _line_facts(
         seg_text = text[end:seg_end]
         prefix = text[max(prev_end, cs) : start]
         negation = _negation_before(ctx, text, cs, start)
+        answer = _form_answer(ctx, text[end:])
+        asked = _any(ctx.cues.allergy_question, text) or _under_allergy_question(ctx, li)
+        if answer == "no" and (asked or _any(ctx.cues.allergy_before, text[:start])):
+            continue  # "Latex ... No": the form asked and the answer was no allergy
         allergy_ctx = (
-            section == "allergies"
+            (asked and answer == "yes")
+            or section == "allergies"
             or _any(ctx.cues.allergy_before, text[:start])
             or negation is not None
             or _allergy_after(ctx, text, end)
@@ -770,6 +777,29 @@ def _line_facts(
             med = replace(med, status="discontinued")
         out.append(med)
     return out
+
+
+def _form_answer(ctx: _Ctx, tail: str) -> str:
+    """"yes" / "no" when the rest of a form's item line is its answer ("Latex\tNo"), else ""."""
+    for cue in ctx.cues.form_answer:
+        m = cue.regex.search(tail)
+        if m is not None:
+            return m.group(1).lower()
+    return ""
+
+
+def _under_allergy_question(ctx: _Ctx, li: int) -> bool:
+    """Whether line `li` is an item of an allergy question above it ("Are you allergic to any of
+    the following?" over "Latex\tYes", "Sulfa drugs\tNo"): only answered items in between."""
+    lines = ctx.doc_text.lines
+    for k in range(li - 1, max(-1, li - 16), -1):
+        if lines[k].page_index != lines[li].page_index:
+            return False
+        if _any(ctx.cues.allergy_question, lines[k].text):
+            return True
+        if not _form_answer(ctx, lines[k].text):
+            return False
+    return False
 
 
 def _unchecked_before(ctx: _Ctx, text: str, lo: int, start: int) -> bool:

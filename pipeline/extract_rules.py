@@ -45,6 +45,8 @@ FAMILIES = (
     "person_name_reject",
     "date_convention",
     "directions_label",
+    "allergy_question",
+    "form_answer",
 )
 
 

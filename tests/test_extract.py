@@ -682,3 +682,46 @@ def test_directions_line_under_a_drug_line_gives_its_sig(
 def test_sig_is_not_taken_from_a_line_that_is_not_directions(lex: Lexicons, text: str) -> None:
     med = _one(_facts(lex, text), "medication")
     assert med.frequency == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Allergies / reactions: Penicillin - hives; Latex - rash\n", {"penicillin", "latex"}),
+        ("Allergy/Intolerance: codeine (nausea)\n", {"codeine"}),
+        ("Allergies on file: SULFA, LATEX\n", {"sulfa", "latex"}),
+        ("Allergies noted: peanuts\n", {"peanut"}),
+        ("Drug intolerances: codeine - vomiting\n", {"codeine"}),
+        ("Any allergy or bad reaction to a medicine? Please list:\tpenicillin - swelling\n", {"penicillin"}),
+    ],
+)
+def test_labelled_allergy_statements_of_forms_and_labels(lex: Lexicons, text: str, expected: set[str]) -> None:
+    assert {f.name for f in _kind(_facts(lex, text), "allergy")} == expected
+
+
+def test_allergy_questionnaire_items_answered_yes_are_allergies_and_no_are_not(lex: Lexicons) -> None:
+    text = (
+        "Have you ever been told you are allergic to any of these?\n"
+        "Penicillin or amoxicillin\tNo\n"
+        "Latex gloves\tYes\n"
+        "Sulfa drugs\tNo\n"
+        "Codeine / narcotics\tYes\n"
+    )
+    assert {f.name for f in _kind(_facts(lex, text), "allergy")} == {"latex", "codeine"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Are you allergic to penicillin? No\n", set()),
+        ("Are you allergic to latex?   Yes\n", {"latex"}),
+        ("Is the patient allergic to sulfa drugs?\tNo\n", set()),
+    ],
+)
+def test_one_line_allergy_question_follows_its_answer(lex: Lexicons, text: str, expected: set[str]) -> None:
+    assert {f.name for f in _kind(_facts(lex, text), "allergy")} == expected
+
+
+def test_items_after_an_unanswered_line_are_not_under_the_allergy_question(lex: Lexicons) -> None:
+    text = "Are you allergic to anything?\tNo\nMedicines you take:\nPenicillin\tYes\n"
+    assert _kind(_facts(lex, text), "allergy") == []
