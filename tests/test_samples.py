@@ -25,6 +25,7 @@ TRUTH_FILES = {
     "holdout": SAMPLES / "holdout" / "truth.json",
     "holdout2": SAMPLES / "holdout2" / "truth.json",
     "holdout3": SAMPLES / "holdout3" / "truth.json",
+    "holdout4": SAMPLES / "holdout4" / "truth.json",
 }
 
 # The normalized vocabulary of docs/architecture.md.
