@@ -343,6 +343,14 @@ def _normalize_person(raw: str) -> str:
         ordered = rest.split() + family.split()
     else:
         ordered = raw.split()
+        # "HAUGEN Theodore Nils": a family name in capitals before mixed-case given names
+        # (passports, travel certificates) goes last.
+        if (
+            len(ordered) >= 2 and ordered[0].isupper() and len(ordered[0]) > 1 and ordered[0].isalpha()
+            and all(t[:1].isupper() and not t.isupper() for t in ordered[1:] if len(t.strip(".")) > 1)
+            and any(len(t.strip(".")) > 1 for t in ordered[1:])
+        ):
+            ordered = ordered[1:] + ordered[:1]
     tokens: list[str] = []
     for tok in ordered:
         if re.search(r"\d", tok):
@@ -396,8 +404,11 @@ def _header_facts(
             if not value.strip():
                 continue
             if lab.family == "identity":
-                before = re.findall(r"[a-z]+", text[: lab.start].split(COLUMN_SEP)[-1].lower())
-                if before and before[-1] in ctx.cues.reject_prefix:
+                # "Physician's name:", "Reviewed with patient:", "Signed by Dr. ... Name:": a few
+                # words before the label that make the name someone else's.
+                cell = text[: lab.start].split(COLUMN_SEP)[-1].lower()
+                before = re.findall(r"[a-z]+", re.sub(r"'s\b", "", cell))
+                if any(w in ctx.cues.reject_prefix for w in before[-3:]):
                     continue
                 fact = _identity_fact(ctx, line.start, lab, vs, ve, value)
                 if fact is not None:
@@ -505,6 +516,8 @@ def _identity_fact(ctx: _Ctx, base: int, lab: _Label, vs: int, ve: int, value: s
         words = re.findall(r"[A-Za-z.]+", value)
         if words and all(any(p.fullmatch(w) for p in ctx.cues.placeholder) for w in words):
             return None  # a blank form's own words ("Last, First MI"), not a person
+        if words and words[0].lower().rstrip(".") in ctx.cues.reject_prefix:
+            return None  # "Name: Dr. Kaur": a clinician, not the patient
         person = _normalize_person(value)
         if not person:
             return None

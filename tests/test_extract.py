@@ -725,3 +725,46 @@ def test_one_line_allergy_question_follows_its_answer(lex: Lexicons, text: str, 
 def test_items_after_an_unanswered_line_are_not_under_the_allergy_question(lex: Lexicons) -> None:
     text = "Are you allergic to anything?\tNo\nMedicines you take:\nPenicillin\tYes\n"
     assert _kind(_facts(lex, text), "allergy") == []
+
+
+def _identity(facts: list[Fact], field: str) -> list[str]:
+    return [f.value for f in facts if f.kind == "identity" and f.name == field]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mrn"),
+    [
+        ("Participant: Rosa M. Delgado   Program ID: PR-4410\n", "rosa m delgado", "PR-4410"),
+        ("Member: ROSA DELGADO\tMember ID: XQZ 7781 2040\n", "rosa delgado", "XQZ77812040"),
+        ("Client: Rosa Delgado   Clinic file no.: CF-99012\n", "rosa delgado", "CF-99012"),
+        ("Name: DELGADO Rosa Maria   Rehab ID: 5521-B\n", "rosa maria delgado", "5521-B"),
+        ("Member name: Rosa Delgado   Participant #: 00412\n", "rosa delgado", "00412"),
+    ],
+)
+def test_program_and_plan_identity_labels(lex: Lexicons, text: str, name: str, mrn: str) -> None:
+    facts = _facts(lex, text)
+    assert _identity(facts, "name") == [name]
+    assert _identity(facts, "mrn") == [mrn]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Physician's name: Dr. Imani Osei, Lakeside Cardiology",
+        "Reviewed with patient: K. Moreno, DDS",
+        "Attending physician name: Paul Okafor",
+        "Signed by provider - Name: Lena Ortiz",
+        "Name: Dr. Imani Osei",
+    ],
+)
+def test_a_clinician_named_by_a_label_is_not_the_patient(lex: Lexicons, line: str) -> None:
+    facts = _facts(lex, f"Patient name: Rosa Delgado\n{line}\n")
+    assert _identity(facts, "name") == ["rosa delgado"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("Rosa DELGADO", "rosa delgado"), ("ROSA DELGADO", "rosa delgado"), ("DELGADO, Rosa", "rosa delgado")],
+)
+def test_capitalised_name_order_is_kept_unless_family_name_comes_first(lex: Lexicons, value: str, expected: str) -> None:
+    assert _identity(_facts(lex, f"Patient name: {value}\n"), "name") == [expected]
