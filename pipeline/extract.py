@@ -747,6 +747,11 @@ def _line_facts(
         )
         doses = normalize.find_doses(seg_text)
         has_dose = bool(doses)
+        if not has_dose and DRUG in labels and normalize.find_frequencies(seg_text):
+            # "metformin 500 two times a day": a patient's list leaves the unit out; a number the
+            # drug's usual doses give one unit, followed by how often, is a dose all the same.
+            ingredient = _drug_concept(ctx, labels[DRUG])[0]
+            has_dose = _bare_dose(ctx, ingredient, seg_text) is not None
         if not has_dose and last_cont is not None and last_cont.at < 0:
             # "Start donepezil 100\nmg by mouth at bedtime": the dose straddles the line break
             own = seg_text.rstrip()

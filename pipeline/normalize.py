@@ -553,6 +553,9 @@ def _dose_candidates(text: str) -> Iterator[tuple[int, int, tuple[str, str] | No
             yield m.start(), m.end(), ("1", unit)
 
 
+_TABLET_COUNT = re.compile(
+    r"\s+(?:[1-4]|1/2|one|two|half|a)\s+(?:(?:tabs?|tablets?|pills?|caps?|capsules?)\s+)?(?=\S)", re.IGNORECASE
+)
 _BARE_NUMBER = re.compile(r"[ \t:]*([0-9]+(?:\.[0-9]+)?)(?![0-9/%]|[.,][0-9])")
 
 
@@ -566,6 +569,10 @@ def find_bare_dose(text: str) -> tuple[int, int, str] | None:
     if m is None:
         return None
     rest = text[m.end() :]
+    # "Plavix 75 1 every day": a count of tablets between the strength and how often
+    count = _TABLET_COUNT.match(rest)
+    if count is not None and find_frequencies(rest[count.end() :])[:1]:
+        rest = " " + rest[count.end() :]
     gap = len(rest) - len(rest.lstrip())
     if rest.strip() and not re.match(r"[,;.)]", rest.lstrip()):
         freqs = find_frequencies(rest)

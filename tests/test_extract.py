@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.config import Settings
 from pipeline.extract import extract_facts, ocr_page_from_text
-from pipeline.lexicons import Allergen, DrugName, Lexicons, VaccineName
+from pipeline.lexicons import Allergen, DoseRange, DrugName, Lexicons, VaccineName
 from pipeline.records import Fact
 
 
@@ -768,3 +768,45 @@ def test_a_clinician_named_by_a_label_is_not_the_patient(lex: Lexicons, line: st
 )
 def test_capitalised_name_order_is_kept_unless_family_name_comes_first(lex: Lexicons, value: str, expected: str) -> None:
     assert _identity(_facts(lex, f"Patient name: {value}\n"), "name") == [expected]
+
+
+@pytest.fixture(scope="module")
+def lex_ranges(lex: Lexicons) -> Lexicons:
+    """The small lexicon with usual single doses (mg) for a few drugs: a unitless strength fits one unit."""
+    ranges = (
+        DoseRange("metformin", "mg", "", 250, 1000, 2550, "test"),
+        DoseRange("lisinopril", "mg", "", 2.5, 40, 80, "test"),
+        DoseRange("atorvastatin", "mg", "", 10, 80, 80, "test"),
+    )
+    return Lexicons(lex.drugs, lex.vaccines, lex.allergens, (), ranges)
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "dose", "frequency"),
+    [
+        ("metformin 850 two times a day with meals (diabetes)", "metformin", "850", "bid"),
+        ("blood pressure pill lisinopril 20 once a day", "lisinopril", "20", "daily"),
+        ("Lipitor 40 1 at bedtime for cholesterol", "atorvastatin", "40", "qhs"),
+        ("metformin 500 one tablet three times a day", "metformin", "500", "tid"),
+        ("lisinopril 10mg once a day", "lisinopril", "10", "daily"),
+    ],
+)
+def test_patient_written_medicine_list_lines(
+    lex_ranges: Lexicons, line: str, name: str, dose: str, frequency: str
+) -> None:
+    text = f"Please list every medicine you take:\n{line}\n"
+    med = _one(_facts(lex_ranges, text), "medication")
+    assert (med.name, med.dose, med.unit, med.frequency) == (name, dose, "mg", frequency)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "metformin 5000 two times a day",  # outside the usual doses: no unit to give it
+        "my sister takes metformin, 3 kids",
+        "lisinopril was stopped 2 years ago",
+    ],
+)
+def test_unitless_number_is_not_a_dose_outside_the_range_or_without_a_schedule(lex_ranges: Lexicons, line: str) -> None:
+    meds = _kind(_facts(lex_ranges, f"Notes:\n{line}\n"), "medication")
+    assert all(m.dose == "" for m in meds)

@@ -723,3 +723,17 @@ def test_find_dates_day_first_reads_ambiguous_numeric_dates_day_first(text: str,
 )
 def test_reads_day_first_from_statement_or_unambiguous_dates(text: str, stated: bool, expected: bool) -> None:
     assert reads_day_first(text, stated) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [(" 75 1 every day", "75"), (" 40 one tablet at bedtime", "40"), (" 20 1 tab twice daily", "20")],
+)
+def test_bare_dose_allows_a_tablet_count_before_the_schedule(text: str, number: str) -> None:
+    found = find_bare_dose(text)
+    assert found is not None and found[2] == number
+
+
+@pytest.mark.parametrize("text", [" 75 1 2 3", " 75 a week ago", " 40 one of them"])
+def test_bare_dose_count_needs_a_schedule_after_it(text: str) -> None:
+    assert find_bare_dose(text) is None
