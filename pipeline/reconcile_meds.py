@@ -52,10 +52,20 @@ def _stale_note(settings: Settings) -> str:
     return _STALE_NOTE.format(years=settings.reconcile.stale_years)
 
 
+# Fewest medicines an unheaded run of entries must name to count as a medication list: one or
+# two drugs outside any list (a travel prescription, a referral naming the drug it is about) say
+# nothing about what else the patient takes, while a patient's own list is rarely that short.
+_UNHEADED_LIST_MIN = 3
+
+
 def _is_partial(doc: Doc) -> bool:
-    """A document whose medicines all sit outside a medication list (a letter, a plan)."""
-    sections = {f.section for f in doc.of_kind("medication")}
-    return "" not in sections and MEDICATION_SECTION not in sections
+    """A document that is not a full medication list: its medicines all sit in another section
+    (a letter, a plan), or it names only one or two of them outside any medication list."""
+    meds = doc.of_kind("medication")
+    sections = {f.section for f in meds}
+    if MEDICATION_SECTION in sections:
+        return False
+    return "" not in sections or len({f.name for f in meds}) < _UNHEADED_LIST_MIN
 
 
 def _active(facts: Sequence[Fact]) -> list[Fact]:

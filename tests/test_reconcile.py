@@ -631,3 +631,40 @@ def test_look_alike_misread_read_from_a_page_is_reported_unreadable(line: str, p
     findings = [f for f in run(three(extra=tuple(read))) if f.category == "unreadable_entry"]
     assert [(f.subject, f.provider, f.severity) for f in findings] == [(read[0].name, "gamma", "medium")]
     assert partner in findings[0].explanation
+
+
+@pytest.mark.parametrize(
+    ("section", "names"),
+    [
+        ("", ("lisinopril",)),  # a referral letter naming the one drug it is about
+        ("", ("lisinopril", "amoxicillin")),  # a single prescription plus one other mention
+        ("plan", ("lisinopril",)),
+    ],
+)
+def test_a_document_naming_one_or_two_medicines_outside_a_list_is_not_a_full_list(
+    section: str, names: tuple[str, ...]
+) -> None:
+    single = [f for f in record("gamma", "2024-01-10", meds=()) if f.kind != "medication"]
+    single += [med("gamma", n, "10", section=section, file="gamma/record.pdf") for n in names]
+    facts = record("alpha", "2024-05-02") + record("beta", "2024-03-01") + single
+    missing = [f for f in run(facts) if f.category == "medication_missing" and f.provider == "gamma"]
+    assert missing and all(f.severity == "low" for f in missing)
+    assert all("not a full medication list" in f.explanation for f in missing)
+
+
+@pytest.mark.parametrize(
+    "meds",
+    [
+        (("lisinopril", "10", "mg", "daily"), ("metformin", "500", "mg", "bid"), ("aspirin", "81", "mg", "daily")),
+    ],
+)
+def test_an_unheaded_list_of_three_or_more_medicines_is_a_full_list(meds: tuple) -> None:
+    gamma = [replace(f, section="") if f.kind == "medication" else f for f in record("gamma", "2024-01-10", meds=meds)]
+    facts = record("alpha", "2024-05-02") + record("beta", "2024-03-01") + gamma
+    f = next(f for f in run(facts) if f.category == "medication_missing" and f.subject == "metoprolol")
+    assert (f.provider, f.severity) == ("gamma", "medium")
+
+
+def test_one_medicine_under_a_medication_header_is_still_a_full_list() -> None:
+    f = only(run(three(meds=MEDS[:1])), "medication_missing")
+    assert (f.provider, f.severity) == ("gamma", "medium")
