@@ -66,6 +66,7 @@ class ReconcileSettings:
     name_similarity_low: float = 92.0
     name_variant_min: float = 85.0
     vaccine_pair_days: float = 366.0
+    unheaded_list_min: int = 3
 
 
 @dataclass(frozen=True)

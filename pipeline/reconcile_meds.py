@@ -52,20 +52,16 @@ def _stale_note(settings: Settings) -> str:
     return _STALE_NOTE.format(years=settings.reconcile.stale_years)
 
 
-# Fewest medicines an unheaded run of entries must name to count as a medication list: one or
-# two drugs outside any list (a travel prescription, a referral naming the drug it is about) say
-# nothing about what else the patient takes, while a patient's own list is rarely that short.
-_UNHEADED_LIST_MIN = 3
-
-
-def _is_partial(doc: Doc) -> bool:
+def _is_partial(doc: Doc, settings: Settings) -> bool:
     """A document that is not a full medication list: its medicines all sit in another section
-    (a letter, a plan), or it names only one or two of them outside any medication list."""
+    (a letter, a plan), or it names fewer than [reconcile] unheaded_list_min of them outside
+    any medication list: one or two drugs (a travel prescription, a referral naming the drug it
+    is about) say nothing about what else the patient takes."""
     meds = doc.of_kind("medication")
     sections = {f.section for f in meds}
     if MEDICATION_SECTION in sections:
         return False
-    return "" not in sections or len({f.name for f in meds}) < _UNHEADED_LIST_MIN
+    return "" not in sections or len({f.name for f in meds}) < settings.reconcile.unheaded_list_min
 
 
 def _active(facts: Sequence[Fact]) -> list[Fact]:
@@ -104,8 +100,8 @@ def _missing_or_stopped(
                if p not in active and any(f.status in STOPPED_STATUSES for f in fs)}
     if not active:
         return []  # stopped or held everywhere it appears: nothing to reconcile
-    absent_full = {p for p in lists if p not in by_provider and not _is_partial(lists[p])}
-    absent_partial = {p for p in lists if p not in by_provider and _is_partial(lists[p])}
+    absent_full = {p for p in lists if p not in by_provider and not _is_partial(lists[p], settings)}
+    absent_partial = {p for p in lists if p not in by_provider and _is_partial(lists[p], settings)}
     ref_fact = _reference_fact(active, by_provider, lists)
     out: list[Finding] = []
     flagged: set[str] = set()
