@@ -5,9 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import struct
 import time
-import zlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from pipeline.config import Settings
 from pipeline.errors import EncryptedPdfError
 from pipeline.ingest import find_inputs
 from pipeline.records import Problem
+from tests.helpers import png_claiming
 
 
 def _pdf_bytes(pages: int = 1) -> bytes:
@@ -37,22 +36,6 @@ def _png_bytes(size: tuple[int, int] = (40, 30)) -> bytes:
     buf = io.BytesIO()
     Image.new("L", size, 255).save(buf, format="PNG")
     return buf.getvalue()
-
-
-def _png_chunk(kind: bytes, data: bytes) -> bytes:
-    body = kind + data
-    return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
-
-
-def _png_header_only(width: int, height: int) -> bytes:
-    """A PNG claiming width x height whose pixel data is a few bytes (a decompression bomb)."""
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _png_chunk(b"IHDR", ihdr)
-        + _png_chunk(b"IDAT", zlib.compress(b"\x00" * 64))
-        + _png_chunk(b"IEND", b"")
-    )
 
 
 def _encrypted_pdf(user_password: str) -> bytes:
@@ -89,7 +72,7 @@ BAD_INPUTS = [
     ("truncated.pdf", _pdf_bytes(3)[: len(_pdf_bytes(3)) // 2], "damaged or incomplete"),
     ("locked.pdf", _encrypted_pdf("secret"), EncryptedPdfError().reason),
     ("nothing.pdf", _zero_page_pdf(), "no pages"),
-    ("huge.png", _png_header_only(100_000, 100_000), "too large"),
+    ("huge.png", png_claiming(100_000, 100_000), "too large"),
     ("notes.docx", b"PK\x03\x04" + b"\x00" * 100, "unsupported file type (.docx)"),
     ("photo.heic", b"\x00\x00\x00\x18ftypheic" + b"\x00" * 40, "unsupported file type (.heic)"),
     ("broken.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "damaged or incomplete"),
@@ -117,7 +100,7 @@ def test_text_file_named_pdf_does_not_quote_its_content(tmp_path: Path) -> None:
 
 
 def test_huge_image_header_is_refused_without_decoding(tmp_path: Path) -> None:
-    _write(tmp_path / "huge.png", _png_header_only(100_000, 100_000))
+    _write(tmp_path / "huge.png", png_claiming(100_000, 100_000))
     start = time.perf_counter()
     _, problems = find_inputs(tmp_path, Settings())
     assert time.perf_counter() - start < 2.0

@@ -15,7 +15,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +31,7 @@ from pipeline.api import UNREAD_STAGES
 from pipeline.errors import ExitCode
 from pipeline.report import remove_stale_temp_files
 from tests.conftest import RECORDCHECK, ROOT, SAMPLES, run_cli
+from tests.helpers import png_claiming
 
 OUTPUTS = ("discrepancies.csv", "facts.csv", "problems.csv", "annotated.pdf")
 # The hidden entries a run may leave in OUT on purpose: the OCR cache and the marker that
@@ -79,22 +79,6 @@ def write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
-
-
-def _png_chunk(kind: bytes, data: bytes) -> bytes:
-    body = kind + data
-    return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
-
-
-def _png_claiming(width: int, height: int) -> bytes:
-    """A PNG header claiming width x height over a few bytes of pixels (a decompression bomb)."""
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _png_chunk(b"IHDR", ihdr)
-        + _png_chunk(b"IDAT", zlib.compress(b"\x00" * 64))
-        + _png_chunk(b"IEND", b"")
-    )
 
 
 def _jpeg_claiming(width: int, height: int) -> bytes:
@@ -178,7 +162,7 @@ BAD_INPUTS = [
     BadInput("clinic/nothing.pdf", _data("clinic/nothing.pdf", _zero_page_pdf()), "no pages"),
     BadInput(
         "clinic/huge.png",
-        _data("clinic/huge.png", _png_claiming(100_000, 100_000)),
+        _data("clinic/huge.png", png_claiming(100_000, 100_000)),
         "too large (100000 x 100000 pixels",
         "max_pixels",
     ),
