@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import reportlab
 from reportlab.lib.pagesizes import landscape, letter
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from ._layouts import (
     Layout,
@@ -21,15 +18,21 @@ from ._layouts import (
     _join,
 )
 from ._model import MONTHS, Document, Med, Vaccine, format_date
-from ._writer import DEJAVU_DIR, PageWriter, clean_line, resolve_font
-
-_RL_FONTS = Path(reportlab.__file__).parent / "fonts"
+from ._writer import (
+    DEJAVU_DIR,
+    REPORTLAB_FONTS,
+    PageWriter,
+    clean_line,
+    embed_ttf,
+    embed_type1,
+    resolve_font,
+)
 
 # Registered name -> (TTF file, folder, standard font used when the file is absent).
 # Bitstream Vera ships inside reportlab, so the portal's look never depends on the machine.
 _TTF = {
-    "Vera": ("Vera.ttf", _RL_FONTS, "Helvetica"),
-    "VeraBd": ("VeraBd.ttf", _RL_FONTS, "Helvetica-Bold"),
+    "Vera": ("Vera.ttf", REPORTLAB_FONTS, "Helvetica"),
+    "VeraBd": ("VeraBd.ttf", REPORTLAB_FONTS, "Helvetica-Bold"),
     "DejaVuSerifCondensed": ("DejaVuSerifCondensed.ttf", DEJAVU_DIR, "Times-Roman"),
     "DejaVuSerifCondensed-Bold": ("DejaVuSerifCondensed-Bold.ttf", DEJAVU_DIR, "Times-Bold"),
 }
@@ -48,23 +51,10 @@ def register_font(name: str, ttf: dict[str, tuple[str, Path, str]], type1: dict[
     face from reportlab's own fonts by `type1`, else a standard face (`resolve_font`)."""
     if name in ttf:
         filename, folder, fallback = ttf[name]
-        if name in pdfmetrics.getRegisteredFontNames():
-            return name
-        if not (folder / filename).is_file():
-            return register_font(fallback, ttf, type1)
-        pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
-        return name
+        return embed_ttf(name, folder / filename) or register_font(fallback, ttf, type1)
     if name in type1:
-        embedded = f"Embedded-{name}"
-        if embedded in pdfmetrics.getRegisteredFontNames():
-            return embedded
-        afm, pfb = _RL_FONTS / f"{type1[name]}.afm", _RL_FONTS / f"{type1[name]}.pfb"
-        if not (afm.is_file() and pfb.is_file()):
-            return name
-        face = pdfmetrics.EmbeddedType1Face(str(afm), str(pfb))
-        pdfmetrics.registerTypeFace(face)
-        pdfmetrics.registerFont(pdfmetrics.Font(embedded, face.name, "WinAnsiEncoding"))
-        return embedded
+        afm, pfb = REPORTLAB_FONTS / f"{type1[name]}.afm", REPORTLAB_FONTS / f"{type1[name]}.pfb"
+        return embed_type1(f"Embedded-{name}", afm, pfb) or name
     return resolve_font(name)
 
 

@@ -6,16 +6,19 @@ import random
 from collections.abc import Sequence
 from pathlib import Path
 
-import reportlab
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.pdfbase import pdfmetrics
 
 from ._layouts import Layout, _fact_allergy, _fact_dob, _fact_doc_date, _fact_mrn, _fact_name
 from ._layouts_holdout import register_font
 from ._model import MONTHS, Document, Med, Vaccine, format_date
-from ._writer import DEJAVU_DIR, PageWriter, clean_line, resolve_font
+from ._writer import (
+    DEJAVU_DIR,
+    PageWriter,
+    clean_line,
+    resolve_font,
+)
 
-_RL_FONTS = Path(reportlab.__file__).parent / "fonts"
 _NOTO_DIR = Path("/usr/share/fonts/truetype/noto")
 HALF_LETTER = (5.5 * 72, 8.5 * 72)
 

@@ -6,12 +6,18 @@ import random
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
-from reportlab.pdfbase import pdfmetrics
 
 from ._layouts import Layout, _fact_allergy, _fact_dob, _fact_doc_date, _fact_mrn, _fact_name
 from ._layouts_holdout2 import _at_bottom, _fact_med, _fact_vaccine, _page_size
 from ._model import Allergy, Document, Med, format_date
-from ._writer import DEJAVU_DIR, PageWriter, clean_line, resolve_font
+from ._writer import (
+    DEJAVU_DIR,
+    PageWriter,
+    clean_line,
+    embed_ttf,
+    embed_type1,
+    resolve_font,
+)
 
 # The URW base-35 Type 1 faces (Century Schoolbook, Bookman, Avant Garde, Palatino and
 # Helvetica Narrow clones): metrics from one folder, glyph programs from the other.
@@ -42,26 +48,11 @@ _INK = (0.08, 0.12, 0.45)
 def face(name: str) -> str:
     """A registered font to draw with: a URW Type 1 face, the handwriting TTF, or a fallback."""
     if name == _HAND[0]:
-        if name not in pdfmetrics.getRegisteredFontNames():
-            path = DEJAVU_DIR / _HAND[1]
-            if not path.is_file():
-                return resolve_font("Times-Roman")
-            from reportlab.pdfbase.ttfonts import TTFont
-
-            pdfmetrics.registerFont(TTFont(name, str(path)))
-        return name
+        return embed_ttf(name, DEJAVU_DIR / _HAND[1]) or resolve_font("Times-Roman")
     if name not in _URW:
         return resolve_font(name)
-    embedded = f"URW-{name}"
-    if embedded in pdfmetrics.getRegisteredFontNames():
-        return embedded
     afm, pfb = _URW_AFM / f"{name}.afm", _URW_PFB / f"{name}.pfb"
-    if not (afm.is_file() and pfb.is_file()):
-        return resolve_font(_URW[name])
-    type_face = pdfmetrics.EmbeddedType1Face(str(afm), str(pfb))
-    pdfmetrics.registerTypeFace(type_face)
-    pdfmetrics.registerFont(pdfmetrics.Font(embedded, type_face.name, "WinAnsiEncoding"))
-    return embedded
+    return embed_type1(f"URW-{name}", afm, pfb) or resolve_font(_URW[name])
 
 
 _AP_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",

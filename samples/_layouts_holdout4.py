@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
 from ._layouts import Layout, _fact_allergy, _fact_dob, _fact_doc_date, _fact_mrn, _fact_name
 from ._layouts_holdout2 import _at_bottom, _fact_med, _fact_vaccine
 from ._layouts_holdout3 import _grid_row, _verticals
 from ._model import MONTHS, Document, format_date
-from ._writer import DEJAVU_DIR, PageWriter, resolve_font
+from ._writer import DEJAVU_DIR, PageWriter, embed_ttf, embed_type1, resolve_font
 
 _NOTO = Path("/usr/share/fonts/truetype/noto")
 _URW_AFM = Path("/usr/share/fonts/type1/urw-base35")
@@ -42,23 +39,10 @@ def face(name: str) -> str:
     """A registered font to draw with: a TTF, a URW Type 1 face, or a standard fallback."""
     if name in _TTF:
         filename, folder, fallback = _TTF[name]
-        if name in pdfmetrics.getRegisteredFontNames():
-            return name
-        if not (folder / filename).is_file():
-            return resolve_font(fallback)
-        pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
-        return name
+        return embed_ttf(name, folder / filename) or resolve_font(fallback)
     if name in _URW:
-        embedded = f"URW-{name}"
-        if embedded in pdfmetrics.getRegisteredFontNames():
-            return embedded
         afm, pfb = _URW_AFM / f"{name}.afm", _URW_PFB / f"{name}.pfb"
-        if not (afm.is_file() and pfb.is_file()):
-            return resolve_font(_URW[name])
-        type_face = pdfmetrics.EmbeddedType1Face(str(afm), str(pfb))
-        pdfmetrics.registerTypeFace(type_face)
-        pdfmetrics.registerFont(pdfmetrics.Font(embedded, type_face.name, "WinAnsiEncoding"))
-        return embedded
+        return embed_type1(f"URW-{name}", afm, pfb) or resolve_font(_URW[name])
     return resolve_font(name)
 
 

@@ -45,21 +45,37 @@ _BOLD = {
 }
 
 
-def _embedded_standard(name: str) -> str:
-    face_file = _STANDARD_FACES.get(name)
-    if face_file is None:
-        return name
-    embedded = f"Embedded-{name}"
+def embed_type1(embedded: str, afm: Path, pfb: Path) -> str | None:
+    """Register the Type 1 face in `afm`/`pfb` as `embedded` (once); None if either is missing."""
     if embedded in pdfmetrics.getRegisteredFontNames():
         return embedded
-    folder = Path(reportlab.__file__).parent / "fonts"
-    afm, pfb = folder / f"{face_file}.afm", folder / f"{face_file}.pfb"
     if not (afm.is_file() and pfb.is_file()):
-        return name
+        return None
     face = pdfmetrics.EmbeddedType1Face(str(afm), str(pfb))
     pdfmetrics.registerTypeFace(face)
     pdfmetrics.registerFont(pdfmetrics.Font(embedded, face.name, "WinAnsiEncoding"))
     return embedded
+
+
+def embed_ttf(name: str, path: Path) -> str | None:
+    """Register the TrueType font at `path` as `name` (once); None if the file is missing."""
+    if name in pdfmetrics.getRegisteredFontNames():
+        return name
+    if not path.is_file():
+        return None
+    pdfmetrics.registerFont(TTFont(name, str(path)))
+    return name
+
+
+REPORTLAB_FONTS = Path(reportlab.__file__).parent / "fonts"
+
+
+def _embedded_standard(name: str) -> str:
+    face_file = _STANDARD_FACES.get(name)
+    if face_file is None:
+        return name
+    afm, pfb = REPORTLAB_FONTS / f"{face_file}.afm", REPORTLAB_FONTS / f"{face_file}.pfb"
+    return embed_type1(f"Embedded-{name}", afm, pfb) or name
 
 
 def resolve_font(name: str) -> str:
@@ -69,13 +85,7 @@ def resolve_font(name: str) -> str:
     if name not in _TTF_FONTS:
         return _embedded_standard(name)
     filename, fallback = _TTF_FONTS[name]
-    if name in pdfmetrics.getRegisteredFontNames():
-        return name
-    path = DEJAVU_DIR / filename
-    if not path.is_file():
-        return _embedded_standard(fallback)
-    pdfmetrics.registerFont(TTFont(name, str(path)))
-    return name
+    return embed_ttf(name, DEJAVU_DIR / filename) or _embedded_standard(fallback)
 
 
 def bold_of(font: str) -> str:
