@@ -7,7 +7,6 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
@@ -16,15 +15,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import normalize
-from .errors import ConfigError
 from .extract_rules import (
-    MODELS_PACKAGE,
     SectionRule,
     load_extract_rules,
     load_lookalikes,
     load_shorthand,
 )
-from .lexicons import DrugName, Lexicons
+from .lexicons import DrugName, Lexicons, read_model_text
 
 DRUG = "DRUG"
 VACCINE = "VACCINE"
@@ -436,10 +433,7 @@ COMMON_WORDS_FILE = "common_words.txt"
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """English words (models/common_words.txt, drug names removed) that are never misread drugs."""
-    try:
-        text = resources.files(MODELS_PACKAGE).joinpath(COMMON_WORDS_FILE).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"word list models/{COMMON_WORDS_FILE} is missing; reinstall RecordCheck") from None
+    text = read_model_text(COMMON_WORDS_FILE, "word list")
     return frozenset(w.strip() for w in text.splitlines() if w.strip())
 
 

@@ -8,12 +8,11 @@ import json
 import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from .errors import ConfigError
+from .lexicons import read_model_text
 
-MODELS_PACKAGE = "pipeline.models"
 SECTIONS_FILE = "sections.csv"
 PATTERNS_FILE = "extract_patterns.jsonl"
 
@@ -90,12 +89,7 @@ def _strict(cls: type, data: dict[str, Any], where: str) -> Any:
 
 
 def _read(filename: str) -> str:
-    try:
-        return resources.files(MODELS_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(
-            f"rule file models/{filename} is missing; reinstall RecordCheck"
-        ) from None
+    return read_model_text(filename, "rule file")
 
 
 @dataclass(frozen=True)

@@ -73,15 +73,18 @@ class DoseRange:
     source: str
 
 
-def _rows(filename: str) -> Iterator[dict[str, str]]:
+def read_model_text(filename: str, what: str = "table") -> str:
+    """The text of models/`filename` (package data); a ConfigError saying to reinstall if absent."""
     try:
-        text = resources.files(MODELS_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
+        return resources.files(MODELS_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(
-            f"lexicon models/{filename} is missing; reinstall RecordCheck (make setup)"
+            f"{what} models/{filename} is missing; reinstall RecordCheck (make setup)"
         ) from None
-    reader = csv.DictReader(io.StringIO(text))
-    yield from reader
+
+
+def _rows(filename: str) -> Iterator[dict[str, str]]:
+    yield from csv.DictReader(io.StringIO(read_model_text(filename, "lexicon")))
 
 
 def _load(filename: str, cls: type) -> tuple:

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import lru_cache
-from importlib import resources
 from typing import TypeVar
 
 from .errors import ConfigError
-from .lexicons import MODELS_PACKAGE
+from .lexicons import read_model_text
 
 __all__ = [
     "DateMatch",
@@ -88,13 +87,7 @@ class RouteMatch:
 
 
 def _read_table(filename: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
-    try:
-        text = resources.files(MODELS_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(
-            f"table models/{filename} is missing; reinstall RecordCheck (make setup)"
-        ) from None
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(read_model_text(filename)))
     if tuple(reader.fieldnames or ()) != columns:
         raise ConfigError(f"models/{filename}: columns {reader.fieldnames} are not {list(columns)}")
     rows = []

@@ -12,16 +12,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
 from .config import Settings
 from .errors import ConfigError
+from .lexicons import read_model_text
 from .normalize import compare_dates, dose_value
 from .records import SEVERITIES, BBox, Fact, Finding, Provenance
 
-MODELS_PACKAGE = "pipeline.models"
 FREQUENCY_FILE = "frequency_codes.csv"
 
 ACTIVE_STATUSES = ("", "active")
@@ -164,7 +163,7 @@ def dates_agree(a: str, b: str) -> bool | None:
 @lru_cache(maxsize=1)
 def _month_words() -> dict[str, int]:
     """models/date_words.csv (shared with the normalizer): month names to numbers."""
-    text = resources.files(MODELS_PACKAGE).joinpath("date_words.csv").read_text(encoding="utf-8")
+    text = read_model_text("date_words.csv")
     return {row["word"].strip().lower(): int(row["month"]) for row in csv.DictReader(io.StringIO(text))}
 
 
@@ -264,10 +263,7 @@ class FrequencyCode:
 @lru_cache(maxsize=1)
 def frequency_codes() -> dict[str, FrequencyCode]:
     """models/frequency_codes.csv: per-day count and plain words of each frequency code."""
-    try:
-        text = resources.files(MODELS_PACKAGE).joinpath(FREQUENCY_FILE).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"models/{FREQUENCY_FILE} is missing; reinstall RecordCheck") from None
+    text = read_model_text(FREQUENCY_FILE)
     out: dict[str, FrequencyCode] = {}
     for lineno, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
         if set(row) != {"code", "per_day", "plain", "source"}:
