@@ -26,6 +26,7 @@ TRUTH_FILES = {
     "holdout2": SAMPLES / "holdout2" / "truth.json",
     "holdout3": SAMPLES / "holdout3" / "truth.json",
     "holdout4": SAMPLES / "holdout4" / "truth.json",
+    "holdout5": SAMPLES / "holdout5" / "truth.json",
 }
 
 # The normalized vocabulary of docs/architecture.md.
