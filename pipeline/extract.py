@@ -127,6 +127,7 @@ class _Cues:
         self.wrap_end = [c for c in comp("cell_wrap") if c.value == "end"]
         self.wrap_start = [c for c in comp("cell_wrap") if c.value == "start"]
         self.total_dose = comp("total_dose")
+        self.dose_change = comp("dose_change")  # "10 mg -> 5 mg", "decreased from 10 mg to 5 mg"
         self.vaccine_date = comp("vaccine_date_label")
         self.vaccine_detail = comp("vaccine_detail")
         self.date_convention = comp("date_convention")  # "All dates DD/MM/YYYY"
@@ -198,6 +199,7 @@ class _Ctx:
     by_line: list[list[LexMatch]] = field(default_factory=list)  # lexicon matches of each line
     dose_ranges: dict[str, list[DoseRange]] = field(default_factory=dict)
     day_first: bool = False  # the document writes numeric dates day/month/year
+    described: set[int] = field(default_factory=set)  # lines that belong to the entry above them
 
 
 def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settings) -> list[Fact]:
@@ -222,6 +224,10 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
     facts: list[Fact] = []
     label_spans: list[tuple[int, int]] = []
     identity, doc_dates = _header_facts(ctx, doc, label_spans)
+    # A pharmacy's or clinic's "Acct #" is its number for the patient, unless the document also
+    # prints a record number: then the account is a billing visit's, not the patient's.
+    if any(f.name == "mrn" and f.provenance.rule != _ACCOUNT_RULE for f in identity):
+        identity = [f for f in identity if f.provenance.rule != _ACCOUNT_RULE]
     facts.extend(identity)
     best = _best_document_date(doc_dates)
     ctx.doc_date = best.date if best is not None else ""
@@ -236,10 +242,12 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
             continue  # a header row ("Allergen  Reaction") names no entries
         if _any(ctx.cues.alias_line, line.text):
             continue  # "Commonly known as: LASIX" names the brand of the entry above it
-        if by_line[li]:
+        if by_line[li] and li not in ctx.described:
             below = by_line[li + 1] if li + 1 < len(by_line) else []
             cont = _directions_below(ctx, li, below) or _continuation(ctx, doc, li, below)
             cont = cont or _cell_continuation(ctx, li, below)
+            if cont is None or not normalize.find_frequencies(line.text + " " + cont.text):
+                cont = _sig_further_below(ctx, li) or cont
             facts.extend(_line_facts(ctx, doc, li, by_line[li], label_spans, cont))
         facts.extend(_negation_only_facts(ctx, doc, li, by_line[li]))
     if best is not None:
@@ -367,7 +375,7 @@ def _normalize_person(raw: str) -> str:
 def _normalize_mrn(raw: str) -> str:
     parts: list[str] = []
     for tok in raw.split():
-        tok = tok.strip(".,;:")
+        tok = tok.strip(".,;:()[]")
         if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9\-/]*", tok) and (
             re.search(r"\d", tok) or (tok.isalpha() and tok.isupper() and len(tok) <= 4)
         ):
@@ -422,6 +430,11 @@ def _header_facts(
                     continue
                 if not lab.anywhere and section in ("medications", "immunizations", "allergies"):
                     continue
+                # "Seen on Tuesday, April 14, 2026": the weekday before the date says nothing more
+                weekday = _WEEKDAY.match(value)
+                if weekday is not None:
+                    vs += weekday.end()
+                    value = value[weekday.end() :]
                 found = normalize.find_dates(value, day_first=ctx.day_first)
                 if not found or found[0].start > 2:
                     continue
@@ -468,6 +481,10 @@ def _header_facts(
     return facts, dates
 
 
+_ACCOUNT_RULE = "extract.identity.account"
+_WEEKDAY = re.compile(
+    r"\s*(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?=\w)", re.IGNORECASE
+)
 _HEADER_ROWS = 8  # lines at the top of a page that a running header may take
 _FOOTER_ROWS = 4
 _NAME_TOKEN = re.compile(r"^(?:[A-Za-z][a-z']+(?:-[A-Za-z][a-z']+)*|[A-Z][A-Z'\-]+|[A-Za-z]\.?)$")
@@ -483,7 +500,7 @@ def _unlabelled_name(ctx: _Ctx, base: int, text: str, labels: list[_Label]) -> F
     most one "Last," comma, initials allowed, no word of an organization or a title
     (models/extract_patterns.jsonl, person_name_reject).
     """
-    if not labels or labels[0].family != "identity" or labels[0].value not in ("mrn", "dob"):
+    if not labels or labels[0].family != "identity" or labels[0].value not in ("mrn", "dob", "account"):
         return None
     if any(lab.family == "identity" and lab.value == "name" for lab in labels):
         return None
@@ -533,11 +550,11 @@ def _identity_fact(ctx: _Ctx, base: int, lab: _Label, vs: int, ve: int, value: s
             date=dm.iso if dm.valid else "", value=dm.iso if dm.valid else "",
             date_valid=dm.valid, raw_date=dm.raw,
         )
-    if lab.value == "mrn":
+    if lab.value in ("mrn", "account"):
         mrn = _normalize_mrn(value)
         if not mrn:
             return None
-        return _fact(ctx, "identity", "mrn", start, end, "extract.identity.mrn", value=mrn)
+        return _fact(ctx, "identity", "mrn", start, end, f"extract.identity.{lab.value}", value=mrn)
     return None
 
 
@@ -619,6 +636,7 @@ class _Cont:
     next_start: int  # document offset of the next line
     next_vaccine: str  # short name of a vaccine named at the very start of the next line
     at: int = -1  # a table cell's wrap: the line offset where the cell ends and `text` goes on
+    sig: bool = False  # `text` is the entry's directions ("Take 1 tablet by mouth daily")
 
 
 def _continuation(ctx: _Ctx, doc: spacy.tokens.Doc, li: int, next_matches: list[LexMatch]) -> _Cont | None:
@@ -643,7 +661,8 @@ def _continuation(ctx: _Ctx, doc: spacy.tokens.Doc, li: int, next_matches: list[
         next_vaccine = entries[0].short_name.lower() if entries else first.name
     if full <= 0 and not next_vaccine:
         return None
-    return _Cont(nxt.text[:stop], nxt.start + stop, nxt.text[:full], nxt.start, next_vaccine)
+    sig = any(c.regex.match(nxt.text.lstrip(" -*\u2022")) for c in ctx.cues.sig)
+    return _Cont(nxt.text[:stop], nxt.start + stop, nxt.text[:full], nxt.start, next_vaccine, sig=sig)
 
 
 def _directions_below(ctx: _Ctx, li: int, next_matches: list[LexMatch]) -> _Cont | None:
@@ -658,7 +677,49 @@ def _directions_below(ctx: _Ctx, li: int, next_matches: list[LexMatch]) -> _Cont
         return None
     stop = min([m.start - nxt.start for m in next_matches] + [len(nxt.text)])
     stop = min(stop, nxt.text.find(COLUMN_SEP) if COLUMN_SEP in nxt.text else stop)
-    return _Cont(nxt.text[:stop], nxt.start + stop, nxt.text[:stop], nxt.start, "")
+    return _Cont(nxt.text[:stop], nxt.start + stop, nxt.text[:stop], nxt.start, "", sig=True)
+
+
+_SIG_LINES = 6  # how far below its drug line a leaflet's directions may stand
+
+
+def _sig_further_below(ctx: _Ctx, li: int) -> _Cont | None:
+    """The directions of a one-drug line that gives none, from a sig line a few lines below it
+    ("METOPROLOL 25 MG TABLET", then "What is this medicine?", a description naming the drug
+    again, "How should I use it?", "Take 1 tablet by mouth once a day."). Another drug's line
+    ends the search: its directions are its own."""
+    def names(m: LexMatch) -> set[str]:
+        return {c[1] for c in _concepts(ctx, [m])}
+
+    drugs = [m for m in ctx.by_line[li] if m.label == DRUG]
+    if not drugs:
+        return None
+    own = set.union(*(names(m) for m in drugs))
+    # One entry per line: every name on it (an allergen row of the same drug, a brand in
+    # brackets) shares a concept with the first drug named.
+    if any(not (names(m) & names(drugs[0])) for m in ctx.by_line[li]):
+        return None
+    lines = ctx.doc_text.lines
+    for k in range(li + 1, min(len(lines), li + 1 + _SIG_LINES)):
+        nxt = lines[k]
+        if nxt.page_index != lines[li].page_index:
+            return None
+        # The first drug a line names says whose line it is: "INSULIN GLARGINE (...) is a
+        # long-acting insulin" describes this entry; "Do not take with aspirin" ends it.
+        first = min((m for m in ctx.by_line[k] if m.label == DRUG), key=lambda m: m.start, default=None)
+        if first is not None and not (names(first) & own):
+            return None
+        body = nxt.text.lstrip(" -*\u2022")
+        if (
+            any(c.regex.match(body) for c in ctx.cues.sig)
+            and normalize.find_frequencies(body)
+            and COLUMN_SEP not in nxt.text
+        ):
+            # The lines passed over that name the drug again describe it ("ATORVASTATIN (a TORE
+            # va sta tin) lowers cholesterol"): part of this entry, not entries of their own.
+            ctx.described.update(j for j in range(li + 1, k + 1) if ctx.by_line[j])
+            return _Cont(nxt.text, nxt.end, nxt.text, nxt.start, "", sig=True)
+    return None
 
 
 def _cell_continuation(ctx: _Ctx, li: int, next_matches: list[LexMatch]) -> _Cont | None:
@@ -756,6 +817,8 @@ def _line_facts(
             # "Start donepezil 100\nmg by mouth at bedtime": the dose straddles the line break
             own = seg_text.rstrip()
             has_dose = any(d.start < len(own) for d in normalize.find_doses(own + " " + last_cont.text))
+            # "LANTUS SOLOSTAR 100 UNIT/ML PEN" over "Inject 20 units at bedtime": the dose is the sig's
+            has_dose = has_dose or (last_cont.sig and bool(normalize.find_doses(last_cont.text)))
         # "cephalexin 500 MG capsule  Take 1 capsule by mouth every 8 hours": a dose with
         # directions is a medication wherever it stands; an allergy line carries no sig.
         has_sig = has_dose and (
@@ -883,6 +946,7 @@ def _med_fact(
         seg_text = seg_text[:k] + " " + cont.text + seg_text[k:]
     elif cont is not None:
         seg_text = seg_text + " " + cont.text
+    seg_text = _changed_part(ctx, seg_text)
     doses = normalize.find_doses(seg_text)
     strength = next((d for d in doses if d.unit in _MASS_UNITS), None) or (doses[0] if doses else None)
     # "20 MG tablet  Take 2 tablets (40 mg total)": the amount taken at a time is the dose
@@ -929,6 +993,29 @@ def _med_fact(
         ambiguous_with=tuple(dict.fromkeys(ambiguous)),
         section=_section_name(mark),
     )
+
+
+def _changed_part(ctx: _Ctx, seg_text: str) -> str:
+    """`seg_text` with what a change replaced blanked out ("10 mg twice a day -> 5 mg twice a day",
+    "decreased from 10 mg to 5 mg"): the dose, frequency and route after the change are the ones
+    taken now. Blanks keep the offsets; a frequency or route the new part leaves out still holds."""
+    cut = -1
+    for cue in ctx.cues.dose_change:
+        for hit in cue.regex.finditer(seg_text):
+            if hit.end() > cut and normalize.find_doses(seg_text[hit.end() :]):
+                cut = hit.end()
+    if cut < 0:
+        return seg_text
+    old, new = seg_text[:cut], seg_text[cut:]
+    keep: list[tuple[int, int]] = []
+    if not normalize.find_frequencies(new):
+        keep.extend((f.start, f.end) for f in normalize.find_frequencies(old))
+    if not normalize.find_routes(new):
+        keep.extend((r.start, r.end) for r in normalize.find_routes(old))
+    blank = [" "] * len(old)
+    for s, e in keep[:2]:
+        blank[s:e] = old[s:e]
+    return "".join(blank) + new
 
 
 def _bare_dose(ctx: _Ctx, ingredient: str, seg_text: str) -> normalize.DoseMatch | None:
@@ -1069,7 +1156,7 @@ def _vaccine_facts(
         (min(x.start for x in g) - base for g in vac_groups[vi + 1 :] if not any(j in g for j in joined)),
         len(text),
     )
-    cue_ok = section == "immunizations" or _any(ctx.cues.vaccine_cue, text)
+    cue_ok = section == "immunizations" or _any(ctx.cues.vaccine_cue, text + " " + _sentence_above(ctx, li))
     dates = [
         d for d in normalize.find_dates(text, day_first=ctx.day_first)
         if not any(s <= absolute(d.start) < e for s, e in label_spans)
@@ -1080,10 +1167,14 @@ def _vaccine_facts(
     prev_end = max((x.end for x in vac_groups[vi - 1]), default=base) - base if vi > 0 else 0
     breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, prev_end, start)]
     entry_start = breaks[-1] if breaks else prev_end
+    # The entry's words end with its sentence: "... a Tdap booster on 6/11/2018. She does not
+    # recall a pneumonia vaccine" says nothing against the Tdap.
+    stop = _SENTENCE_BREAK.search(text, last.end - base, nxt_v)
+    entry_end = stop.start() if stop is not None else nxt_v
     not_given = [
         (hit.start(), cue.value)
         for cue in ctx.cues.not_given
-        for hit in [cue.regex.search(text, entry_start, nxt_v)]
+        for hit in [cue.regex.search(text, entry_start, entry_end)]
         if hit is not None
     ]
     if not_given:
@@ -1171,6 +1262,23 @@ def _vaccine_facts(
         d_end = max(fend, d.end) if d is not (below[0] if below else None) else fend
         out.append(_fact(ctx, "vaccine", short, absolute(fstart), absolute(d_end), rule, m.score, **kwargs))
     return out
+
+
+_WRAPPED_LINE = 40  # characters: shorter lines are not a paragraph's wrapped lines
+
+
+def _sentence_above(ctx: _Ctx, li: int) -> str:
+    """The line above `li` when the sentence of line `li` began there ("Vaccines, from her card:
+    Tdap on June 11,\n2018; Prevnar 20 on ..."): the words that say what the wrapped list is."""
+    lines = ctx.doc_text.lines
+    if li == 0 or lines[li - 1].page_index != lines[li].page_index or COLUMN_SEP in lines[li - 1].text:
+        return ""
+    above = lines[li - 1].text
+    # A sentence wraps from a full line; a short line without a stop is a heading or a label
+    # ("Recommended Vaccines" over a reminder list), which says nothing of the line below.
+    if re.search(r"[.!?]\s*$", above) or len(above) < _WRAPPED_LINE:
+        return ""
+    return above[max((m.end() for m in re.finditer(r"\.\s", above)), default=0) :]
 
 
 _CARD_LINES = 5  # how far below its name a card's "Date given:" line may stand

@@ -46,6 +46,7 @@ FAMILIES = (
     "directions_label",
     "allergy_question",
     "form_answer",
+    "dose_change",
 )
 
 

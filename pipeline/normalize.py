@@ -217,6 +217,15 @@ _NUM = (
 _NUM_START = r"(?<![0-9.,/#½¼¾])(?<![0-9]-)"
 _MASS_TO_MG = {"mg": Decimal(1), "mcg": Decimal("0.001"), "g": Decimal(1000)}
 _MISREAD_ONE = re.compile(r"(?<![\w.])[lI|](?P<unit>mg|mcg|gm)(?!\w)")
+# "2@ units", "1O mg": a trailing 0 read as @ or O between a number and its unit. Fixed in
+# place (same length) so that offsets and the printed text stay those of the page.
+_MISREAD_ZERO = re.compile(
+    r"(?<![\w.@])([1-9][0-9]{0,2})([Oo@]{1,2})(?=\s*(?:mg|mcg|units?|ml|meq)(?!\w))", re.IGNORECASE
+)
+
+
+def _zeros(m: re.Match[str]) -> str:
+    return m.group(1) + "0" * len(m.group(2))
 
 
 @dataclass(frozen=True)
@@ -584,7 +593,7 @@ def find_doses(text: str) -> list[DoseMatch]:
     otherwise only the leading "500 mg" is reported. Lab values and weight-based doses
     ("110 mg/dL", "10 mg/kg") are not reported.
     """
-    kept = _longest(list(_dose_candidates(text)), len(text))
+    kept = _longest(list(_dose_candidates(_MISREAD_ZERO.sub(_zeros, text))), len(text))
     out = []
     for start, end, payload in kept:
         if payload is None:

@@ -1,0 +1,219 @@
+"""Extract from wordings found in letters, transfer forms and pharmacy leaflets: dose changes,
+directions printed under a drug's description, allergy lists under other names, vaccines in
+prose and their negations, and identity written into a letter's "RE:" line.
+
+Every wording here is invented for the test; the real lexicons are used, as a user's run would.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import normalize
+from pipeline.config import Settings
+from pipeline.extract import extract_facts, ocr_page_from_text
+from pipeline.lexicons import Lexicons, load_lexicons
+from pipeline.records import Fact
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicons:
+    return load_lexicons()
+
+
+def _facts(lex: Lexicons, *pages: str) -> list[Fact]:
+    return extract_facts([ocr_page_from_text(t, page=i + 1) for i, t in enumerate(pages)], lex, Settings())
+
+
+def _of(facts: list[Fact], kind: str) -> list[Fact]:
+    return [f for f in facts if f.kind == kind]
+
+
+def _meds(lex: Lexicons, text: str) -> list[tuple[str, str, str, str]]:
+    return [(f.name, f.dose, f.unit, f.frequency) for f in _of(_facts(lex, text), "medication")]
+
+
+# ---------------------------------------------------------------- a change names the dose taken now
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Glyburide 5 mg twice a day -> 2.5 mg by mouth twice a day", ("glyburide", "2.5", "mg", "bid")),
+        ("Atorvastatin 40 mg at bedtime \u2192 20 mg at bedtime", ("atorvastatin", "20", "mg", "qhs")),
+        # the new part leaves out how often: the old frequency still holds
+        ("Amlodipine 10 mg daily => 5 mg", ("amlodipine", "5", "mg", "daily")),
+        ("Lisinopril was decreased from 20 mg to 10 mg daily.", ("lisinopril", "10", "mg", "daily")),
+        ("Metformin 500 mg BID, increased to 1000 mg BID", ("metformin", "1000", "mg", "bid")),
+        ("Furosemide 40 mg daily; dose changed to 20 mg daily", ("furosemide", "20", "mg", "daily")),
+    ],
+)
+def test_a_dose_change_records_the_new_dose(lex: Lexicons, line: str, expected: tuple[str, ...]) -> None:
+    assert _meds(lex, "Medication changes\n" + line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a taper's range is its plan, not a change already made: the dose taken first is kept
+        ("Prednisone taper from 40 mg to 10 mg over 2 weeks", ("prednisone", "40", "mg", "")),
+        ("Sertraline 50 mg daily (no change)", ("sertraline", "50", "mg", "daily")),
+        ("Gabapentin 300 mg three times a day, may go up to 600 mg", ("gabapentin", "300", "mg", "tid")),
+    ],
+)
+def test_words_that_are_not_a_change_keep_the_written_dose(
+    lex: Lexicons, line: str, expected: tuple[str, ...]
+) -> None:
+    assert _meds(lex, "Current medications\n" + line) == [expected]
+
+
+# ---------------------------------------------------------------- OCR reads a 0 as @ or O
+
+
+@pytest.mark.parametrize(
+    ("text", "dose", "unit"),
+    [("2@ units at bedtime", "20", "units"), ("1O mg daily", "10", "mg"), ("5OO mg", "500", "mg")],
+)
+def test_a_zero_misread_as_a_letter_before_a_unit_is_read_as_zero(text: str, dose: str, unit: str) -> None:
+    found = normalize.find_doses(text)
+    assert [(d.dose, d.unit) for d in found] == [(dose, unit)]
+    assert found[0].raw == text[found[0].start : found[0].end]  # the page's own characters
+
+
+@pytest.mark.parametrize("text", ["given @ bedtime", "Room 2O4", "LOT 1O mgX", "@ units"])
+def test_at_signs_and_letters_elsewhere_are_not_doses(text: str) -> None:
+    assert normalize.find_doses(text) == []
+
+
+# ---------------------------------------------------------------- pharmacy leaflets
+
+
+LEAFLET = """PARKSIDE DRUG  77 Spruce Ave
+Rx# 88110  FILLED 02/03/2026
+ATORVASTATIN 40 MG TABLET
+ABOUT THIS MEDICINE
+ATORVASTATIN (a TORE va sta tin) lowers cholesterol and protects the heart.
+DIRECTIONS FOR USE
+Take 1 tablet by mouth at bedtime.
+POSSIBLE SIDE EFFECTS
+Muscle aches.
+Rx# 88111  FILLED 02/03/2026
+BASAGLAR KWIKPEN 100 UNIT/ML
+ABOUT THIS MEDICINE
+INSULIN GLARGINE is a long-acting insulin.
+DIRECTIONS FOR USE
+Inject 14 units under the skin every morning.
+Rx# 88112  FILLED 02/03/2026
+ZOLOFT 50 MG TABLET
+Take one tablet by mouth daily.
+"""
+
+
+def test_directions_under_a_leaflets_description_belong_to_its_drug(lex: Lexicons) -> None:
+    assert sorted(_meds(lex, LEAFLET)) == [
+        ("atorvastatin", "40", "mg", "qhs"),
+        ("insulin glargine", "14", "units", "qam"),  # the dose is the sig's, not the pen's 100 units/mL
+        ("sertraline", "50", "mg", "daily"),
+    ]
+
+
+def test_another_drug_between_a_drug_and_directions_keeps_them_apart(lex: Lexicons) -> None:
+    text = "LOSARTAN 50 MG TABLET\nDo not use with lithium.\nHOW TO USE\nTake 1 tablet by mouth twice a day.\n"
+    assert ("losartan", "50", "mg", "") in _meds(lex, text)
+    assert ("losartan", "50", "mg", "bid") not in _meds(lex, text)
+
+
+# ---------------------------------------------------------------- allergy lists under other names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Allergies & Sensitivities\n[ ] None known  [x] See below\nCodeine -> nausea\nIV contrast -> hives\n",
+        "Intolerances\nCodeine (nausea)\nIV contrast (hives)\n",
+        "Intolerances on our file: codeine (nausea) and IV contrast (hives).\n",
+        "ALLERGIES ON PROFILE: CODEINE (NAUSEA); X-RAY DYE (HIVES)\n",
+        "Adverse reactions noted: codeine - nausea; CT dye - hives\n",
+    ],
+)
+def test_allergies_under_other_headings_and_labels(lex: Lexicons, text: str) -> None:
+    found = {(f.name, f.status, f.reaction) for f in _of(_facts(lex, text), "allergy")}
+    assert found == {("codeine", "active", "nausea"), ("iodinated contrast", "active", "hives")}
+
+
+# ---------------------------------------------------------------- vaccines in prose
+
+
+def test_a_vaccine_list_that_wraps_keeps_its_cue(lex: Lexicons) -> None:
+    text = (
+        "Vaccines, from his wallet card: Shingrix on March 3rd, 2023; Tdap on August 9th,\n"
+        "2019; Prevnar 20 on January 22nd, 2024.\n"
+    )
+    found = {(f.name, f.date) for f in _of(_facts(lex, text), "vaccine")}
+    assert found == {("zoster", "2023-03-03"), ("tdap", "2019-08-09"), ("pneumococcal", "2024-01-22")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He does not recall a shingles vaccine.",
+        "She has never had a pneumonia shot.",
+        "There is no record of a hepatitis B vaccine.",
+        "He has not received the COVID-19 vaccine.",
+        "Hepatitis B vaccine: status unknown.",
+    ],
+)
+def test_a_vaccine_the_record_says_was_not_given_is_no_dose(lex: Lexicons, sentence: str) -> None:
+    assert _of(_facts(lex, "Immunizations\nInfluenza vaccine on 10/2/2025.\n" + sentence), "vaccine") == [
+        f for f in _of(_facts(lex, "Immunizations\nInfluenza vaccine on 10/2/2025.\n"), "vaccine")
+    ]
+
+
+def test_a_negation_in_the_next_sentence_leaves_the_dose_before_it(lex: Lexicons) -> None:
+    text = (
+        "Immunizations\nHis son keeps the records: a flu shot on 10/2/2025 and a Tdap booster on 6/11/2018. He\n"
+        "does not recall a pneumonia vaccine.\n"
+    )
+    found = {(f.name, f.date) for f in _of(_facts(lex, text), "vaccine")}
+    assert found == {("influenza", "2025-10-02"), ("tdap", "2018-06-11")}
+
+
+def test_an_unknown_box_on_a_form_is_not_a_refusal(lex: Lexicons) -> None:
+    text = "Immunization screening\nTdap: [x] Yes  [ ] No  [ ] Unknown  Date of last dose: 04/07/2021\n"
+    assert [(f.name, f.date) for f in _of(_facts(lex, text), "vaccine")] == [("tdap", "2021-04-07")]
+
+
+# ---------------------------------------------------------------- identity and the document's date
+
+
+def test_a_letters_re_line_gives_name_birth_date_and_reference(lex: Lexicons) -> None:
+    text = "Pine Valley Cardiology\nMay 2nd, 2026\nRE: Martin J. Oduya, born August 3rd, 1951 (our ref. PVC-1102)\n"
+    found = {(f.name, f.value) for f in _of(_facts(lex, text), "identity")}
+    assert found == {("name", "martin j oduya"), ("dob", "1951-08-03"), ("mrn", "PVC-1102")}
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("PATIENT: ODUYA, MARTIN  DOB: 08/03/1951  ACCT: PV 77120", ["PV77120"]),
+        # a record number beside it: the account is a billing visit's, not the patient's
+        ("Patient: Martin Oduya  MRN: 551200  Acct#: 99812-4", ["551200"]),
+    ],
+)
+def test_an_account_number_is_the_record_number_only_when_no_mrn_is_printed(
+    lex: Lexicons, header: str, expected: list[str]
+) -> None:
+    assert [f.value for f in _of(_facts(lex, header), "identity") if f.name == "mrn"] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Date of transfer: 10APR2026  Time: 1100", "2026-04-10"),
+        ("Seen on Tuesday, April 14, 2026", "2026-04-14"),
+        ("Seen in clinic on Fri 3/6/2026", "2026-03-06"),
+    ],
+)
+def test_a_visit_or_transfer_date_is_the_documents_date(lex: Lexicons, line: str, iso: str) -> None:
+    text = "Harbor Hospice\n" + line + "\nPatient: Martin Oduya\n"
+    assert [f.date for f in _of(_facts(lex, text), "document_date")] == [iso]
