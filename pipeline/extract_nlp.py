@@ -372,37 +372,77 @@ def make_lexicon_component(nlp: Language, name: str, attr: str) -> LexiconCompon
 
 
 class LexiconComponent:
-    """PhraseMatcher over drug, vaccine and allergen names; keeps the longest match per label."""
+    """Exact matches of drug, vaccine and allergen names; keeps the longest match per label.
+
+    Matches as spaCy's PhraseMatcher on LOWER would (every run of tokens whose lowercase
+    forms equal a name's tokens, in the same order), but the names are kept as tuples of
+    token strings in a dict: building Docs for ~38k names cost over a second a run, mostly
+    creating lexemes, while the dict costs a few hundredths.
+    """
 
     def __init__(self, nlp: Language, attr: str) -> None:
+        if attr != "LOWER":
+            raise ValueError(f"recordcheck_lexicon matches on LOWER only, not {attr}")
         self.nlp = nlp
-        self.matcher = PhraseMatcher(nlp.vocab, attr=attr)
         self.index: LexiconIndex | None = None
         self.key_to_name: dict[str, str] = {}
+        # Token tuple -> labels, in the order PhraseMatcher reports a span with several labels.
+        self.patterns: dict[tuple[str, ...], list[str]] = {}
+        # Every proper prefix of a pattern: a scan stops as soon as it leaves them.
+        self.prefixes: set[tuple[str, ...]] = set()
 
     def add_lexicons(self, index: LexiconIndex) -> None:
         self.index = index
+        patterns: dict[tuple[str, ...], list[str]] = {}
         for label, names in index.names.items():
-            ordered = sorted(names)
-            docs = [self._pattern_doc(n) for n in ordered]
-            for n, d in zip(ordered, docs, strict=True):
-                self.key_to_name[label + "|" + " ".join(t.lower_ for t in d)] = n
-            self.matcher.add(label, docs)
+            for n in sorted(names):
+                tokens = self._pattern_tokens(n)
+                if not tokens:
+                    continue
+                self.key_to_name[label + "|" + " ".join(tokens)] = n
+                labels = patterns.setdefault(tokens, [])
+                if label not in labels:
+                    labels.append(label)
+                for end in range(1, len(tokens)):
+                    self.prefixes.add(tokens[:end])
+        order = _label_order(self.nlp, list(index.names))
+        for labels in patterns.values():
+            if len(labels) > 1:
+                labels.sort(key=order.index)
+        self.patterns = patterns
 
-    def _pattern_doc(self, name: str) -> Doc:
-        # Plain words tokenize to themselves; building the Doc directly halves the build time.
+    def _pattern_tokens(self, name: str) -> tuple[str, ...]:
+        # Plain words are taken as the tokens they are (as before, when the pattern Docs were
+        # built from the split words); anything else goes through the tokenizer.
         if _PLAIN_WORDS.match(name):
-            return Doc(self.nlp.vocab, words=name.split())
-        return self.nlp.make_doc(name)
+            return tuple(name.split())
+        return tuple(t.lower_ for t in self.nlp.make_doc(name))
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
         return doc
 
+    def _find(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(label, start, end) token spans, by start, then end, as PhraseMatcher lists them."""
+        lowers = [t.lower_ for t in doc]
+        found: list[tuple[str, int, int]] = []
+        patterns, prefixes = self.patterns, self.prefixes
+        for start in range(len(lowers)):
+            end = start + 1
+            key: tuple[str, ...] = (lowers[start],)
+            while True:
+                labels = patterns.get(key)
+                if labels:
+                    found.extend((label, start, end) for label in labels)
+                if end >= len(lowers) or key not in prefixes:
+                    break
+                key += (lowers[end],)
+                end += 1
+        return found
+
     def match(self, doc: Doc) -> list[LexMatch]:
         by_label: dict[str, list[Span]] = {}
-        for match_id, start, end in self.matcher(doc):
-            label = self.nlp.vocab.strings[match_id]
+        for label, start, end in self._find(doc):
             by_label.setdefault(label, []).append(Span(doc, start, end, label=label))
         out: list[LexMatch] = []
         for label, spans in by_label.items():
@@ -418,6 +458,19 @@ class LexiconComponent:
 
     def set_annotations(self, doc: Doc, matches: list[LexMatch]) -> None:
         _add_matches(doc, matches, "rc_lexicon")
+
+
+def _label_order(nlp: Language, labels: list[str]) -> list[str]:
+    """The order in which spaCy's PhraseMatcher reports one span found under all `labels`.
+
+    It follows the hash map of label ids, not the order they were added; asked of a
+    PhraseMatcher with one one-word pattern, so that ties come out as they always did.
+    """
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    probe = Doc(nlp.vocab, words=["x"])
+    for label in labels:
+        matcher.add(label, [probe])
+    return [nlp.vocab.strings[match_id] for match_id, _, _ in matcher(probe)]
 
 
 # ---------------------------------------------------------------- lexicon (fuzzy)
