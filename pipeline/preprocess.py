@@ -32,6 +32,8 @@ _OSD_MIN_CONFIDENCE = 3.0
 # Deskew: the best angle's projection score must beat the median angle's by this factor.
 _SKEW_MIN_PEAK_RATIO = 1.15
 _SKEW_MIN_INK_POINTS = 2000
+# Tilts below this are left alone (resampling would blur more than it straightens).
+_MIN_DESKEW_DEG = 0.1
 # A page whose grey levels hardly vary is blank: nothing to orient, deskew or judge.
 _BLANK_STD = 3.0
 # Sideways: the text lines' projection profile must be this much sharper across than along.
@@ -86,17 +88,21 @@ def preprocess_page(
     quality = _quality_of(small, page.dpi)
     problems = _quality_problems(page, quality, settings)
     ink = _ink_mask(small)
+    # The ink points and the skew search's coarse profile serve the sideways check as well.
+    search: _SkewSearch | None = None
     rotation = 0
     if opts.orientation and not quality.blank:
-        rotation = _sideways_rotation(small, ink, page, work_dir, settings)
+        search = _SkewSearch(ink, opts.max_skew_deg)
+        rotation = _sideways_rotation(small, search, page, work_dir, settings)
         if rotation:
             img, small = rotate_quarter(img, rotation), rotate_quarter(small, rotation)
             ink = _ink_mask(small)
+            search = None
             changed = True
     skew = 0.0
     if opts.deskew and not quality.blank:
-        angle = _skew_of(ink, opts.max_skew_deg)
-        if angle is not None and abs(angle) >= 0.1:
+        angle = (search or _SkewSearch(ink, opts.max_skew_deg)).angle()
+        if angle is not None and abs(angle) >= _MIN_DESKEW_DEG:
             img = rotate_small(img, angle)
             skew = round(angle, 2)
             changed = True
@@ -258,17 +264,17 @@ def rotate_quarter(img: Gray, clockwise: int) -> Gray:
 
 
 def _sideways_rotation(
-    small: Gray, ink: NDArray[np.bool_], page: PageImage, work_dir: Path, settings: Settings
+    small: Gray, search: _SkewSearch, page: PageImage, work_dir: Path, settings: Settings
 ) -> int:
     """90 or 270 when the text lines run up or down the page, else 0 (no OCR for upright pages)."""
-    ys, xs = np.nonzero(ink)
-    if len(xs) < _SKEW_MIN_INK_POINTS:
+    if search.points is None:
         return 0
-    xs, ys = _sample(xs, ys)
+    xs, ys = search.points
     angles = np.arange(
         -settings.preprocess.max_skew_deg, settings.preprocess.max_skew_deg + 1e-9, 1.0
     )
-    across = _profile_scores(xs, ys, small.shape, angles).max()
+    # The whole degrees of the skew search's 0.5 degree steps: the same angles, the same sums.
+    across = search.coarse_scores()[::2].max()
     along = _profile_scores(ys, xs, small.shape[::-1], angles).max()
     if along < across * _SIDEWAYS_RATIO:
         return 0
@@ -399,23 +405,44 @@ def estimate_skew(img: Gray, dpi: int, max_deg: float) -> float | None:
 
 
 def _skew_of(ink: NDArray[np.bool_], max_deg: float) -> float | None:
-    ys, xs = np.nonzero(ink)
-    if len(xs) < _SKEW_MIN_INK_POINTS:
-        return None
-    xs, ys = _sample(xs, ys)
-    coarse = np.arange(-max_deg, max_deg + 1e-9, 0.5)
-    coarse_scores = _profile_scores(xs, ys, ink.shape, coarse)
-    best = float(coarse[int(np.argmax(coarse_scores))])
-    peak_ratio = coarse_scores.max() / max(float(np.median(coarse_scores)), 1.0)
-    if peak_ratio < _SKEW_MIN_PEAK_RATIO:
-        return None
-    fine = np.arange(best - 0.5, best + 0.5 + 1e-9, 0.05)
-    fine_scores = _profile_scores(xs, ys, ink.shape, fine)
-    angle = float(fine[int(np.argmax(fine_scores))])
-    if abs(angle) > max_deg - 0.25:
-        # At the edge of the search range the true tilt may lie beyond it: do not guess.
-        return None
-    return round(angle, 2)
+    return _SkewSearch(ink, max_deg).angle()
+
+
+class _SkewSearch:
+    """The projection-profile search over one ink mask, each part computed once."""
+
+    def __init__(self, ink: NDArray[np.bool_], max_deg: float) -> None:
+        self.shape = ink.shape
+        self.max_deg = max_deg
+        ys, xs = np.nonzero(ink)
+        # Sampled (xs, ys) of the ink, or None when there is too little ink to judge.
+        self.points = _sample(xs, ys) if len(xs) >= _SKEW_MIN_INK_POINTS else None
+        self.coarse = np.arange(-max_deg, max_deg + 1e-9, 0.5)
+        self._coarse_scores: NDArray[np.float64] | None = None
+
+    def coarse_scores(self) -> NDArray[np.float64]:
+        if self._coarse_scores is None:
+            assert self.points is not None
+            xs, ys = self.points
+            self._coarse_scores = _profile_scores(xs, ys, self.shape, self.coarse)
+        return self._coarse_scores
+
+    def angle(self) -> float | None:
+        if self.points is None:
+            return None
+        xs, ys = self.points
+        coarse_scores = self.coarse_scores()
+        best = float(self.coarse[int(np.argmax(coarse_scores))])
+        peak_ratio = coarse_scores.max() / max(float(np.median(coarse_scores)), 1.0)
+        if peak_ratio < _SKEW_MIN_PEAK_RATIO:
+            return None
+        fine = np.arange(best - 0.5, best + 0.5 + 1e-9, 0.05)
+        fine_scores = _profile_scores(xs, ys, self.shape, fine)
+        angle = float(fine[int(np.argmax(fine_scores))])
+        if abs(angle) > self.max_deg - 0.25:
+            # At the edge of the search range the true tilt may lie beyond it: do not guess.
+            return None
+        return round(angle, 2)
 
 
 def rotate_small(img: Gray, ccw_tilt: float) -> Gray:
