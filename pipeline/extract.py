@@ -27,7 +27,7 @@ from .extract_nlp import (
     shorthand_drugs,
 )
 from .extract_rules import ExtractRules, PatternRule, load_extract_rules
-from .extract_text import COLUMN_SEP, DocText, build_doc_text, ocr_page_from_text
+from .extract_text import COLUMN_SEP, DocText, Line, build_doc_text, ocr_page_from_text
 from .lexicons import Allergen, DoseRange, DrugName, Lexicons, VaccineName
 from .records import Fact, OcrPage, Provenance
 
@@ -41,6 +41,14 @@ _CLAUSE_BREAK = re.compile(
     r";|(?<!\d),|,(?!\d{3}(?!\d))|\.(?!\d)|\bbut\b|\band\b(?=\s+(?:no|not|denies)\b)", re.IGNORECASE
 )
 _SENTENCE_BREAK = re.compile(r"[;]|\.(?:\s|$)")
+
+def _column_heading(sections: SectionComponent, cell: str) -> bool:
+    """Whether `cell` heads one column of a two-column body ("History of present illness" beside
+    "Allergies"), rather than a table's column ("Medication  Instructions", "Allergen  Reaction")."""
+    if not sections.detector.is_header(cell):
+        return False
+    title = cell.strip(" :").lower()
+    return not any(p.fullmatch(title) for p in _cues().columns.get("title", []))
 
 # ---------------------------------------------------------------- nlp construction
 
@@ -209,7 +217,7 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
     nlp = build_nlp(lexicons, settings)
     sections = nlp.get_pipe("recordcheck_sections")
     assert isinstance(sections, SectionComponent)
-    doc_text = build_doc_text(pages, sections.detector.is_header)
+    doc_text = build_doc_text(pages, lambda cell: _column_heading(sections, cell))
     if not doc_text.text.strip():
         return []
     doc = nlp(doc_text.text)
@@ -234,7 +242,9 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
     matches: list[LexMatch] = doc._.rc_matches or []
     by_line: list[list[LexMatch]] = [[] for _ in doc_text.lines]
     for m in matches:
-        by_line[doc_text.line_at(m.start)].append(m)
+        li = doc_text.line_at(m.start)
+        if not _route_after_dose(ctx, doc_text.lines[li], m):
+            by_line[li].append(m)
     ctx.by_line = by_line
     for li, line in enumerate(doc_text.lines):
         mark = section_at(doc, line.start)
@@ -258,6 +268,22 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
 
 
 # ---------------------------------------------------------------- helpers: provenance
+
+
+def _route_after_dose(ctx: _Ctx, line: Line, m: LexMatch) -> bool:
+    """A drug abbreviation that is also a route's, written after a dose in its cell ("FLOVENT HFA
+    110MCG INH": inhaled, not isoniazid). Before any dose it stays a name ("INH 300 mg daily")."""
+    entries = ctx.drugs.get(m.name, []) if m.label == DRUG else ctx.allergens.get(m.name, [])
+    if not entries or m.label == VACCINE:
+        return False
+    if m.label == DRUG and any(getattr(e, "name_type", "") != "abbreviation" for e in entries):
+        return False
+    raw = ctx.doc_text.text[m.start : m.end]
+    routes = normalize.find_routes(raw)
+    if not routes or routes[0].start != 0 or routes[0].end != len(raw):
+        return False
+    cell = ctx.doc_text.text[line.start : m.start].split(COLUMN_SEP)[-1]
+    return bool(normalize.find_doses(cell))
 
 
 def _fact(
@@ -950,12 +976,16 @@ def _med_fact(
     doses = normalize.find_doses(seg_text)
     strength = next((d for d in doses if d.unit in _MASS_UNITS), None) or (doses[0] if doses else None)
     # "20 MG tablet  Take 2 tablets (40 mg total)": the amount taken at a time is the dose
+    totalled = False
     for cue in ctx.cues.total_dose:
         hit = cue.regex.search(seg_text)
         taken = normalize.find_doses(hit.group(1)) if hit is not None else []
         if hit is not None and taken and taken[0].unit in _MASS_UNITS:
             strength = replace(taken[0], start=hit.start(1) + taken[0].start, end=hit.start(1) + taken[0].end)
+            totalled = True
             break
+    if not totalled and strength is not None:
+        strength = _amount_taken(ctx, seg_text, doses, strength)
     # "albuterol 90 mcg/actuation inhaler  Inhale 2 puffs": for an inhaler the amount taken at a
     # time is the count of puffs; the mass is per puff (or the canister's size, "18 g").
     puffs = next((d for d in doses if d.unit == "puff"), None)
@@ -963,6 +993,12 @@ def _med_fact(
         strength = puffs
     if strength is None:
         strength = _bare_dose(ctx, ingredient, seg_text)
+    elif strength.unit in _SOLID_COUNTS and (bare := _bare_dose(ctx, ingredient, seg_text)) is not None:
+        # "metformin 500 one tablet three times a day": the unit-less strength, that many times
+        total = normalize.scaled_dose(bare.dose, strength.dose) if bare.end <= strength.start else None
+        strength = replace(bare, dose=total) if total is not None else bare
+    elif strength.unit == "g":
+        strength = _gram_or_milligram(ctx, ingredient, strength)
     freqs = normalize.find_frequencies(seg_text)
     routes = normalize.find_routes(seg_text)
     status = ""
@@ -995,6 +1031,39 @@ def _med_fact(
     )
 
 
+_SOLID_COUNTS = {"tab", "cap"}
+_SIG_START = re.compile(r"\b(?:take|takes|inject|give|chew|inhale|use|apply|instill|dissolve|place)\b", re.IGNORECASE)
+
+
+def _amount_taken(
+    ctx: _Ctx, seg_text: str, doses: list[normalize.DoseMatch], strength: normalize.DoseMatch
+) -> normalize.DoseMatch:
+    """The amount taken at a time when the directions say it and the strength is per unit.
+
+    The directions start at a sig verb ("Take", "Inject") or at the next table cell after the
+    strength. Their first amount is the dose: a mass ("500 mg tablet  1 gram by mouth ...",
+    "81 MG EC tablet  Take 81 mg") as written, or a count of tablets or capsules times the
+    strength ("50 mg tablet  one-half tablet ...", "500MG TAB  ii T PO Q8H") in the strength's unit.
+    """
+    if strength.unit not in ("mg", "mcg", "g", "meq", "units"):
+        return strength
+    starts = [m.start() for m in _SIG_START.finditer(seg_text, strength.end)]
+    tab = seg_text.find(COLUMN_SEP, strength.end)
+    if tab >= 0:
+        starts.append(tab)
+    if not starts:
+        return strength
+    first = next((d for d in doses if d.start >= min(starts)), None)
+    if first is None:
+        return strength
+    if first.unit in ("mg", "mcg", "g") and strength.unit in ("mg", "mcg", "g"):
+        return first
+    if first.unit not in _SOLID_COUNTS:
+        return strength
+    total = normalize.scaled_dose(strength.dose, first.dose)
+    return replace(strength, dose=total) if total is not None else strength
+
+
 def _changed_part(ctx: _Ctx, seg_text: str) -> str:
     """`seg_text` with what a change replaced blanked out ("10 mg twice a day -> 5 mg twice a day",
     "decreased from 10 mg to 5 mg"): the dose, frequency and route after the change are the ones
@@ -1016,6 +1085,21 @@ def _changed_part(ctx: _Ctx, seg_text: str) -> str:
     for s, e in keep[:2]:
         blank[s:e] = old[s:e]
     return "".join(blank) + new
+
+
+def _gram_or_milligram(ctx: _Ctx, ingredient: str, strength: normalize.DoseMatch) -> normalize.DoseMatch:
+    """"ELIQUIS 5G TAB": OCR lost the M of "5MG" on a faxed page. A strength in grams far above
+    the drug's largest single dose (models/dose_ranges.csv) that is a usual dose in milligrams
+    is read in milligrams; a plausible gram dose ("cephalexin 1 g") is left as written."""
+    value = normalize.dose_value(strength.dose)
+    ranges = [r for r in ctx.dose_ranges.get(ingredient, []) if r.unit == "mg"]
+    if value is None or not ranges or not re.fullmatch(r"\d+(?:\.\d+)?\s*g", strength.raw, re.IGNORECASE):
+        return strength
+    if any(r.min_single <= value * 1000 <= r.max_single for r in ranges):
+        return strength
+    if any(r.min_single <= value <= r.max_single for r in ranges):
+        return replace(strength, unit="mg")
+    return strength
 
 
 def _bare_dose(ctx: _Ctx, ingredient: str, seg_text: str) -> normalize.DoseMatch | None:

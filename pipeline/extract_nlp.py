@@ -147,6 +147,13 @@ class SectionDetector:
                     pos + line.index(first[0]), rule.section, rule.status, _norm_header(first)
                 )
             ]
+        # A table's title row names its list in a later column ("Group  Vaccine  CVX  Date given",
+        # "Rx#  Filled  NDC  Drug / Strength  Sig"): short titles, no digits, one of them a list's.
+        if len(cols) >= 3 and all(len(c.split()) <= 3 and not any(ch.isdigit() for ch in c) for c in cols):
+            for c in rest:
+                r = self._lookup(c)
+                if r is not None and r.section in PRIMARY_SECTIONS:
+                    return [SectionMark(pos + line.index(first[0]), r.section, r.status, _norm_header(c))]
         out: list[SectionMark] = []
         m = self.inline_start.match(line)
         if m is not None:

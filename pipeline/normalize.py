@@ -216,7 +216,7 @@ _NUM = (
 # Not inside a longer number, a fraction, a date, a "#30" quantity or after a range dash.
 _NUM_START = r"(?<![0-9.,/#½¼¾])(?<![0-9]-)"
 _MASS_TO_MG = {"mg": Decimal(1), "mcg": Decimal("0.001"), "g": Decimal(1000)}
-_MISREAD_ONE = re.compile(r"(?<![\w.])[lI|](?P<unit>mg|mcg|gm)(?!\w)")
+_MISREAD_ONE = re.compile(r"(?<![\w.])[lI|](?P<unit>mg|mcg|gm|g(?=[ ]*\t))(?!\w)")
 # "2@ units", "1O mg": a trailing 0 read as @ or O between a number and its unit. Fixed in
 # place (same length) so that offsets and the printed text stay those of the page.
 _MISREAD_ZERO = re.compile(
@@ -226,6 +226,31 @@ _MISREAD_ZERO = re.compile(
 
 def _zeros(m: re.Match[str]) -> str:
     return m.group(1) + "0" * len(m.group(2))
+
+
+# Latin sig counts: "ss T" (half a tablet), "i T", "ii PUFFS", "iii caps". A lone "T" is a
+# tablet only after such a count. Rewritten in place, padded to the same length.
+# Counts in words are read the same way: "one-half tablet", "half a tablet", "two capsules".
+_COUNT_WORDS = {
+    "ss": "\u00bd", "i": "1", "ii": "2", "iii": "3", "iv": "4",
+    "one-half": "\u00bd", "one half": "\u00bd", "half a": "\u00bd", "half": "\u00bd",
+    "one": "1", "two": "2", "three": "3", "four": "4",
+}
+_LATIN_COUNT = re.compile(
+    r"(?<![\w.\-])(ss|iii|ii|iv|i|one-half|one\s+half|half\s+a|half|one|two|three|four)(\s*)"
+    r"(t|tabs?|tablets?|caps?|capsules?|puffs?|gtts?|drops?)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _latin_count(m: re.Match[str]) -> str:
+    word, gap, unit = m.group(1), m.group(2), m.group(3)
+    if unit.lower() == "t" and len(word) > 3:
+        return m.group(0)  # "two T" is no sig shorthand anyone writes; leave it
+    if not gap and (len(word) > 3 or unit != "T" or not word.islower()):
+        return m.group(0)  # "iT PO QD" is a sig; "it", "IT", "ssTABS" are words
+    number = _COUNT_WORDS[re.sub(r"\s+", " ", word.lower())].ljust(len(word))
+    return number + gap + unit
 
 
 @dataclass(frozen=True)
@@ -244,7 +269,8 @@ def _unit_table() -> _UnitTable:
         if row["unit"] and row["unit"] not in UNITS:
             raise ConfigError(f"models/{name}: {row['unit']!r} is not a normalized unit")
     patterns = [r["pattern"].lower() for r in rows]
-    unit = r"(?P<unit>" + _alternation(patterns) + r")(?!\w)"
+    # "25 mg_": OCR reads a form's underline after the unit as "_", which ends the unit too
+    unit = r"(?P<unit>" + _alternation(patterns) + r")(?![^\W_])"
     simple = _alternation(p for p in patterns if "/" not in p)
     volume = _alternation(r["pattern"].lower() for r in rows if r["unit"] == "ml")
     flags = re.IGNORECASE
@@ -593,7 +619,8 @@ def find_doses(text: str) -> list[DoseMatch]:
     otherwise only the leading "500 mg" is reported. Lab values and weight-based doses
     ("110 mg/dL", "10 mg/kg") are not reported.
     """
-    kept = _longest(list(_dose_candidates(_MISREAD_ZERO.sub(_zeros, text))), len(text))
+    read = _LATIN_COUNT.sub(_latin_count, _MISREAD_ZERO.sub(_zeros, text))
+    kept = _longest(list(_dose_candidates(read)), len(text))
     out = []
     for start, end, payload in kept:
         if payload is None:
@@ -601,6 +628,17 @@ def find_doses(text: str) -> list[DoseMatch]:
         raw = text[start:end]
         out.append(DoseMatch(start, end, raw, payload[0], payload[1], raw))
     return out
+
+
+def scaled_dose(strength: str, count: str) -> str | None:
+    """The amount of `count` units of `strength` each: ("50", "0.5") -> "25", ("5", "1-2") -> "5-10"."""
+    per = _number(strength)
+    if per is None or "-" in strength:
+        return None
+    parts = [_number(c) for c in count.split("-")]
+    if not parts or len(parts) > 2 or any(p is None or p <= 0 for p in parts):
+        return None
+    return "-".join(_decimal_text(per * p) for p in parts if p is not None)
 
 
 def dose_value(dose: str) -> float | None:

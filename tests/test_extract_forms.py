@@ -290,8 +290,8 @@ def test_next_medicine_row_is_not_a_wrap_of_the_row_above(lex: Lexicons, second:
         ("naproxen 220 MG tablet   take two tablets (440 mg) by mouth twice daily", "440", "mg"),
         ("cephalexin 250 mg capsule   Take 2 capsules (0.5 g total) by mouth every 6 hours", "0.5", "g"),
         ("metoprolol 25 MG tablet   Take 1 tablet (25 mg total) by mouth daily.", "25", "mg"),
-        # brackets that hold no amount leave the strength as the dose
-        ("metoprolol 25 MG tablet   Take 2 tablets (with food) by mouth daily.", "25", "mg"),
+        # brackets that hold no amount: the count of tablets times the strength is the dose
+        ("metoprolol 25 MG tablet   Take 2 tablets (with food) by mouth daily.", "50", "mg"),
         ("naproxen 220 MG tablet   Take 1 tablet by mouth daily (for 5 days)", "220", "mg"),
     ],
 )

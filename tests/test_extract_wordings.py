@@ -217,3 +217,99 @@ def test_an_account_number_is_the_record_number_only_when_no_mrn_is_printed(
 def test_a_visit_or_transfer_date_is_the_documents_date(lex: Lexicons, line: str, iso: str) -> None:
     text = "Harbor Hospice\n" + line + "\nPatient: Martin Oduya\n"
     assert [f.date for f in _of(_facts(lex, text), "document_date")] == [iso]
+
+
+# ---------------------------------------------------------------- the amount taken at a time
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("metoprolol tartrate 50 mg tablet   one-half tablet by mouth twice daily", ("metoprolol", "25", "mg", "bid")),
+        ("METOPROLOL TART 50MG TAB   ss T PO BID", ("metoprolol", "25", "mg", "bid")),
+        ("ACETAMINOPHEN 500MG TAB   ii T PO Q8H PRN PAIN", ("acetaminophen", "1000", "mg", "tid prn")),
+        # a mass in the directions is the dose as written, in its own unit
+        ("acetaminophen 500 mg tablet   1 gram by mouth every 8 hours", ("acetaminophen", "1", "g", "tid")),
+        ("furosemide 20 MG tablet Take 2 tablets by mouth daily", ("furosemide", "40", "mg", "daily")),
+        ("oxycodone 5 mg tablet Take 1-2 tablets every 6 hours as needed", ("oxycodone", "5-10", "mg", "qid prn")),
+        ("PRAVASTATIN SOD 40MG TAB   i T PO QHS", ("pravastatin", "40", "mg", "qhs")),
+        # "may increase to" is a plan, not the dose taken now
+        ("lisinopril 10 mg daily, may increase to 20 mg", ("lisinopril", "10", "mg", "daily")),
+    ],
+)
+def test_the_dose_is_the_amount_taken_at_a_time(lex: Lexicons, row: str, expected: tuple[str, ...]) -> None:
+    assert _meds(lex, "Medications\n" + row) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ss T PO BID", [("0.5", "tab")]),
+        ("iT PO QD", [("1", "tab")]),  # OCR glued the count to its T
+        ("ii PUFFS INH BID", [("2", "puff")]),
+        ("TAKE I TAB PO BID", [("1", "tab")]),
+        ("half a tablet daily", [("0.5", "tab")]),
+        ("Take two capsules", [("2", "cap")]),
+        ("take it as it is", []),
+        ("TAKE IT DAILY", []),
+        ("someone tablets", []),
+    ],
+)
+def test_latin_and_word_counts_of_tablets(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.dose, d.unit) for d in normalize.find_doses(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("25 mg_\tOral", [("25", "mg")]),  # a form's underline read after the unit
+        ("\tlg\tOral", [("1", "g")]),  # "1g" read "lg" in a dose cell
+        ("ACETAMINOPHEN 500NG TAB", [("500", "mg")]),
+        ("free T4 1.2 ng/dL", []),  # a lab value stays a lab value
+        ("a lg bruise", []),
+    ],
+)
+def test_ocr_misreads_of_dose_units(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.dose, d.unit) for d in normalize.find_doses(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("ELIQUIS 5G TAB   i T PO BID", ("apixaban", "5", "mg", "bid")),  # 5 g of apixaban is no dose
+        ("cephalexin 1 g by mouth twice daily", ("cephalexin", "1", "g", "bid")),  # 1 g is
+    ],
+)
+def test_grams_that_are_no_usual_dose_are_read_as_milligrams(lex: Lexicons, row: str, expected: tuple[str, ...]) -> None:
+    assert _meds(lex, "Medications\n" + row) == [expected]
+
+
+def test_inh_after_a_dose_is_the_route_and_before_one_the_drug(lex: Lexicons) -> None:
+    text = "Medications\nFLOVENT HFA 110MCG INH   ii PUFFS INH BID\nINH 300 mg by mouth daily\n"
+    assert sorted(_meds(lex, text)) == [("fluticasone", "2", "puff", "bid"), ("isoniazid", "300", "mg", "daily")]
+
+
+# ---------------------------------------------------------------- table titles
+
+
+def test_a_table_titled_medication_and_instructions_is_one_table(lex: Lexicons) -> None:
+    text = (
+        "Home medications (reviewed with patient today)\n"
+        "Medication                          Instructions\n"
+        "Eliquis 5 mg tablet                 1 tablet by mouth twice daily\n"
+        "allopurinol 100 mg tablet           1 tablet by mouth daily\n"
+    )
+    assert _meds(lex, text) == [("apixaban", "5", "mg", "bid"), ("allopurinol", "100", "mg", "daily")]
+
+
+def test_a_registry_grid_titled_by_its_vaccine_column_is_an_immunization_list(lex: Lexicons) -> None:
+    text = (
+        "COUNTY IMMUNIZATION PRINTOUT\n"
+        "Report run: 02/11/2025 10:02 AM\n"
+        "Group        Vaccine                    CVX    Date given    Dose\n"
+        "Influenza    Fluzone High-Dose          197    10/04/2024    1\n"
+        "Zoster       Shingrix                   187    03/15/2022    2\n"
+    )
+    facts = _facts(lex, text)
+    assert {(f.name, f.date) for f in _of(facts, "vaccine")} == {("influenza", "2024-10-04"), ("zoster", "2022-03-15")}
+    assert [f.date for f in _of(facts, "document_date")] == ["2025-02-11"]
