@@ -803,6 +803,8 @@ def _line_facts(
         prev_end = (max(m.end for m in groups[gi - 1]) - base) if gi > 0 else 0
         if _unchecked_before(ctx, text, 0, start):
             continue  # "[ ] Sulfa": a choice the form offers, not one it records
+        if _example_in_question(ctx, text, base, start):
+            continue  # "Are you taking a blood thinner (Plavix, Coumadin, Eliquis)?": examples
         labels: dict[str, LexMatch] = {}
         for m in group:
             labels.setdefault(m.label, m)
@@ -884,6 +886,22 @@ def _line_facts(
             med = replace(med, status="discontinued")
         out.append(med)
     return out
+
+
+_QUESTION = re.compile(r"^\s*(?:are|do|does|did|have|has|is|were|was)\b[^?\t]*\?", re.IGNORECASE)
+
+
+def _example_in_question(ctx: _Ctx, text: str, base: int, start: int) -> bool:
+    """Whether the name at `start` is one of several drugs a form's question gives as examples
+    ("Are you taking a blood thinner (Plavix, Coumadin, Eliquis, aspirin)? Yes"): the answer
+    says some such drug is taken, not which one."""
+    cs = text.rfind(COLUMN_SEP, 0, start) + 1
+    q = _QUESTION.match(text, cs)
+    if q is None or not cs <= start < q.end():
+        return False
+    li = ctx.doc_text.line_at(base)
+    named = [m for m in ctx.by_line[li] if m.label == DRUG and base + cs <= m.start < base + q.end()]
+    return len({m.name for m in named}) >= 2
 
 
 def _form_answer(ctx: _Ctx, tail: str) -> str:
@@ -1519,10 +1537,19 @@ def _scheduled_not_given(ctx: _Ctx, fact: Fact) -> bool:
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:
-    """One fact per distinct normalized statement per document (repeated page headers, lists)."""
+    """One fact per distinct normalized statement per document (repeated page headers, lists).
+
+    A medication named again with less ("CRESTOR 20 MG  $45.00" in a bill under the profile's
+    "CRESTOR 20 MG TABLET  Take 1 tablet at bedtime") is the same entry: the fuller one is kept.
+    """
+    scheduled = {
+        (f.name, f.dose, f.unit, f.status) for f in facts if f.kind == "medication" and f.frequency
+    }
     seen: dict[tuple, int] = {}
     out: list[Fact] = []
     for f in facts:
+        if f.kind == "medication" and not f.frequency and (f.name, f.dose, f.unit, f.status) in scheduled:
+            continue
         if f.kind == "identity":
             key: tuple = (f.kind, f.name, f.value, f.date)
         elif f.kind == "allergy":

@@ -150,8 +150,9 @@ class SectionDetector:
         # A table's title row names its list in a later column ("Group  Vaccine  CVX  Date given",
         # "Rx#  Filled  NDC  Drug / Strength  Sig"): short titles, no digits, one of them a list's.
         if len(cols) >= 3 and all(len(c.split()) <= 3 and not any(ch.isdigit() for ch in c) for c in cols):
-            for c in rest:
-                r = self._lookup(c)
+            for c in cols:
+                # "Vaccine or prophylaxis", "Drug / Strength": a title opening with the list's name
+                r = self._lookup(c) or self._lookup(re.split(r"\s+|/", c)[0])
                 if r is not None and r.section in PRIMARY_SECTIONS:
                     return [SectionMark(pos + line.index(first[0]), r.section, r.status, _norm_header(c))]
         out: list[SectionMark] = []

@@ -313,3 +313,28 @@ def test_a_registry_grid_titled_by_its_vaccine_column_is_an_immunization_list(le
     facts = _facts(lex, text)
     assert {(f.name, f.date) for f in _of(facts, "vaccine")} == {("influenza", "2024-10-04"), ("zoster", "2022-03-15")}
     assert [f.date for f in _of(facts, "document_date")] == ["2025-02-11"]
+
+
+def test_a_drug_named_again_with_less_is_the_same_entry(lex: Lexicons) -> None:
+    text = (
+        "YOUR PRESCRIPTIONS ON FILE\n"
+        "Rx 5512   CRESTOR 20 MG TABLET\n"
+        "Directions: TAKE 1 TABLET BY MOUTH AT BEDTIME\n"
+        "THIS SHIPMENT - AMOUNT DUE\n"
+        "CRESTOR 20 MG    $45.00\n"
+    )
+    assert _meds(lex, text) == [("rosuvastatin", "20", "mg", "qhs")]
+
+
+def test_drugs_a_question_gives_as_examples_are_not_taken(lex: Lexicons) -> None:
+    text = (
+        "Please list every medicine you take:\n"
+        "sertraline 50mg each morning\n"
+        "Are you taking a blood thinner (Plavix, Coumadin, Eliquis, aspirin)?    Yes\n"
+    )
+    assert _meds(lex, text) == [("sertraline", "50", "mg", "qam")]
+
+
+@pytest.mark.parametrize("word", ["dally", "daiiy"])
+def test_ocr_misreads_of_daily(word: str) -> None:
+    assert [f.frequency for f in normalize.find_frequencies(f"by mouth once {word}")] == ["daily"]
