@@ -20,12 +20,14 @@ from ._holdout2 import holdout2_set
 from ._holdout3 import holdout3_set
 from ._holdout4 import holdout4_set
 from ._holdout5 import holdout5_set
+from ._holdout6 import holdout6_set
 from ._layouts import LAYOUTS
 from ._layouts_holdout import HOLDOUT_LAYOUTS
 from ._layouts_holdout2 import HOLDOUT2_LAYOUTS
 from ._layouts_holdout3 import HOLDOUT3_LAYOUTS
 from ._layouts_holdout4 import HOLDOUT4_LAYOUTS
 from ._layouts_holdout5 import HOLDOUT5_LAYOUTS
+from ._layouts_holdout6 import HOLDOUT6_LAYOUTS
 from ._model import Document, SampleSet
 from ._scan import degrade_page, encode_jpeg, rasterize_page, write_image_pdf
 from ._writer import PageWriter
@@ -42,10 +44,11 @@ SETS: dict[str, Callable[[], SampleSet]] = {
     "holdout3": holdout3_set,
     "holdout4": holdout4_set,
     "holdout5": holdout5_set,
+    "holdout6": holdout6_set,
 }
 ALL_LAYOUTS = {
     **LAYOUTS, **HOLDOUT_LAYOUTS, **HOLDOUT2_LAYOUTS, **HOLDOUT3_LAYOUTS, **HOLDOUT4_LAYOUTS,
-    **HOLDOUT5_LAYOUTS,
+    **HOLDOUT5_LAYOUTS, **HOLDOUT6_LAYOUTS,
 }  # fmt: skip
 
 

@@ -27,6 +27,7 @@ TRUTH_FILES = {
     "holdout3": SAMPLES / "holdout3" / "truth.json",
     "holdout4": SAMPLES / "holdout4" / "truth.json",
     "holdout5": SAMPLES / "holdout5" / "truth.json",
+    "holdout6": SAMPLES / "holdout6" / "truth.json",
 }
 
 # The normalized vocabulary of docs/architecture.md.
