@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from statistics import mean
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -136,6 +137,9 @@ class _Cues:
         self.wrap_start = [c for c in comp("cell_wrap") if c.value == "start"]
         self.total_dose = comp("total_dose")
         self.dose_change = comp("dose_change")  # "10 mg -> 5 mg", "decreased from 10 mg to 5 mg"
+        self.combination_joint = comp("combination_joint")  # "LOSARTAN POTASSIUM-HYDROCHLOROTHIAZIDE"
+        self.allergy_category = comp("allergy_category")  # "ALLERGIES TO MEDICINES, FOODS, LATEX"
+        self.med_avoid = comp("med_avoid")  # "Do not take ibuprofen": advice, not a medicine taken
         self.vaccine_date = comp("vaccine_date_label")
         self.vaccine_detail = comp("vaccine_detail")
         self.date_convention = comp("date_convention")  # "All dates DD/MM/YYYY"
@@ -245,6 +249,7 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
         li = doc_text.line_at(m.start)
         if not _route_after_dose(ctx, doc_text.lines[li], m):
             by_line[li].append(m)
+    by_line = [_combinations(ctx, ms) for ms in by_line]
     ctx.by_line = by_line
     for li, line in enumerate(doc_text.lines):
         mark = section_at(doc, line.start)
@@ -256,8 +261,6 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
             below = by_line[li + 1] if li + 1 < len(by_line) else []
             cont = _directions_below(ctx, li, below) or _continuation(ctx, doc, li, below)
             cont = cont or _cell_continuation(ctx, li, below)
-            if cont is None or not normalize.find_frequencies(line.text + " " + cont.text):
-                cont = _sig_further_below(ctx, li) or cont
             facts.extend(_line_facts(ctx, doc, li, by_line[li], label_spans, cont))
         facts.extend(_negation_only_facts(ctx, doc, li, by_line[li]))
     if best is not None:
@@ -268,6 +271,33 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
 
 
 # ---------------------------------------------------------------- helpers: provenance
+
+
+def _combinations(ctx: _Ctx, matches: list[LexMatch]) -> list[LexMatch]:
+    """Two drug names joined into a combination product the lexicon knows ("LOSARTAN
+    POTASSIUM-HYDROCHLOROTHIAZIDE", "amlodipine / benazepril"): one name, the combination."""
+    drugs = sorted((m for m in matches if m.label == DRUG), key=lambda m: m.start)
+    if len(drugs) < 2:
+        return matches
+    joined: list[LexMatch] = []
+    used: set[int] = set()
+    for a, b in zip(drugs, drugs[1:], strict=False):
+        if id(a) in used or b.start < a.end:
+            continue
+        between = ctx.doc_text.text[a.end : b.start]
+        if not any(c.regex.match(between) for c in ctx.cues.combination_joint):
+            continue
+        first = {e.ingredient.lower() for e in ctx.drugs.get(a.name, [])}
+        second = {e.ingredient.lower() for e in ctx.drugs.get(b.name, [])}
+        combos = [f"{x}-{y}" for x in first for y in second] + [f"{y}-{x}" for x in first for y in second]
+        known = next((c for c in combos if c in ctx.drugs), None)
+        if known is None:
+            continue
+        joined.append(LexMatch(DRUG, a.start, b.end, [(known, min(a.score, b.score))], "combination"))
+        used.update((id(a), id(b)))
+    if not joined:
+        return matches
+    return sorted([m for m in matches if id(m) not in used] + joined, key=lambda m: m.start)
 
 
 def _route_after_dose(ctx: _Ctx, line: Line, m: LexMatch) -> bool:
@@ -287,9 +317,12 @@ def _route_after_dose(ctx: _Ctx, line: Line, m: LexMatch) -> bool:
 
 
 def _fact(
-    ctx: _Ctx, kind: str, name: str, start: int, end: int, rule: str, score: float = 100.0, **kw: object
+    ctx: _Ctx, kind: str, name: str, start: int, end: int, rule: str, score: float = 100.0,
+    also: tuple[tuple[int, int], ...] = (), **kw: object,
 ) -> Fact:
-    words = ctx.doc_text.words_in(start, end)
+    """A fact read from the text in [start, end) and the ranges in `also` (a sig further down
+    the entry's column): its words give the page, the box and the OCR confidence."""
+    words = ctx.doc_text.words_in(start, end) + [w for a, b in also for w in ctx.doc_text.words_in(a, b)]
     if words:
         page_index = words[0][0]
         same_page = [w for pi, w in words if pi == page_index]
@@ -307,7 +340,8 @@ def _fact(
             max(w.bbox[2] for w in same_page),
             max(w.bbox[3] for w in same_page),
         )
-    text = re.sub(r"\s+", " ", ctx.doc_text.text[start:end]).strip(" ,;:-")
+    text = " ".join(ctx.doc_text.text[a:b] for a, b in ((start, end), *also))
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-")
     text = re.sub(r"(?:\s+(?:and|or|with))+$", "", text, flags=re.IGNORECASE)
     prov = Provenance(page.provider, page.file, page.page, bbox, rule)
     confidence = round(max(0.0, min(1.0, ocr_conf * score / 100.0)), 4)
@@ -532,6 +566,11 @@ def _unlabelled_name(ctx: _Ctx, base: int, text: str, labels: list[_Label]) -> F
         return None
     before = text[: labels[0].start].rstrip()  # the label may open a cell of its own
     cell_start = before.rfind(COLUMN_SEP) + 1
+    # "PERSONAL MEDICATION LIST FOR LORRAINE D WHITCOMB, DATE OF BIRTH: ...": the name is
+    # what follows the title's last "for" / "of"
+    title = list(re.finditer(r"\b(?:for|of)\s+", before[cell_start:], re.IGNORECASE))
+    if title:
+        cell_start += title[-1].end()
     raw = before[cell_start:]
     name = raw.rstrip(_PREFIX_TRIM)
     lead = len(name) - len(name.lstrip(_PREFIX_TRIM))
@@ -663,6 +702,9 @@ class _Cont:
     next_vaccine: str  # short name of a vaccine named at the very start of the next line
     at: int = -1  # a table cell's wrap: the line offset where the cell ends and `text` goes on
     sig: bool = False  # `text` is the entry's directions ("Take 1 tablet by mouth daily")
+    # Where `text` was read when it is not the text right after the entry (cells further down
+    # its column): the fact's words are the entry's own plus these.
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 def _continuation(ctx: _Ctx, doc: spacy.tokens.Doc, li: int, next_matches: list[LexMatch]) -> _Cont | None:
@@ -709,42 +751,63 @@ def _directions_below(ctx: _Ctx, li: int, next_matches: list[LexMatch]) -> _Cont
 _SIG_LINES = 6  # how far below its drug line a leaflet's directions may stand
 
 
-def _sig_further_below(ctx: _Ctx, li: int) -> _Cont | None:
-    """The directions of a one-drug line that gives none, from a sig line a few lines below it
-    ("METOPROLOL 25 MG TABLET", then "What is this medicine?", a description naming the drug
-    again, "How should I use it?", "Take 1 tablet by mouth once a day."). Another drug's line
-    ends the search: its directions are its own."""
+def _sig_below(ctx: _Ctx, li: int, group: list[LexMatch]) -> _Cont | None:
+    """The directions of an entry that gives none on its own line, from a sig a few lines below
+    it in its column: a pharmacy leaflet ("METOPROLOL 25 MG TABLET", "What is this medicine?",
+    a description naming the drug again, "Take 1 tablet by mouth once a day."), bag labels
+    printed two to a row, a "Medicine: ..." box over its "How I use it: ..." line. Another
+    drug's line in that column ends the search: its directions are its own."""
     def names(m: LexMatch) -> set[str]:
         return {c[1] for c in _concepts(ctx, [m])}
 
-    drugs = [m for m in ctx.by_line[li] if m.label == DRUG]
-    if not drugs:
-        return None
-    own = set.union(*(names(m) for m in drugs))
-    # One entry per line: every name on it (an allergen row of the same drug, a brand in
-    # brackets) shares a concept with the first drug named.
-    if any(not (names(m) & names(drugs[0])) for m in ctx.by_line[li]):
-        return None
+    own = set.union(*(names(m) for m in group))
     lines = ctx.doc_text.lines
+    line = lines[li]
+    cs, ce = _cell_span(line.start, line.text, min(m.start for m in group))
+    # One entry per cell: every name in it (an allergen row of the same drug, a brand in
+    # brackets) shares a concept with this entry.
+    if any(not (names(m) & own) for m in ctx.by_line[li] if cs <= m.start < ce):
+        return None
+    boxes = [w.bbox for s, _, w in line.spans if cs <= s < ce]
+    if not boxes:
+        return None
+    x0 = min(b[0] for b in boxes)
+    tolerance = 2 * max(b[3] - b[1] for b in boxes)
+    wrapped: tuple[int, int] | None = None  # "50 MG-12.5 MG TABLET" under a long drug name
     for k in range(li + 1, min(len(lines), li + 1 + _SIG_LINES)):
         nxt = lines[k]
-        if nxt.page_index != lines[li].page_index:
+        if nxt.page_index != line.page_index:
             return None
-        # The first drug a line names says whose line it is: "INSULIN GLARGINE (...) is a
-        # long-acting insulin" describes this entry; "Do not take with aspirin" ends it.
-        first = min((m for m in ctx.by_line[k] if m.label == DRUG), key=lambda m: m.start, default=None)
+        cell: tuple[int, int] | None = None
+        for ns, ne in _cells(nxt.text):
+            nb = [w.bbox for s, _, w in nxt.spans if nxt.start + ns <= s < nxt.start + ne]
+            if nb and abs(min(b[0] for b in nb) - x0) <= tolerance:
+                cell = (nxt.start + ns, nxt.start + ne)
+                break
+        if cell is None:
+            continue
+        ks, ke = cell
+        # The first drug a cell names says whose it is: "INSULIN GLARGINE (...) is a long-acting
+        # insulin" describes this entry; "Do not take with aspirin" ends it.
+        first = min((m for m in ctx.by_line[k] if m.label == DRUG and ks <= m.start < ke),
+                    key=lambda m: m.start, default=None)
         if first is not None and not (names(first) & own):
             return None
-        body = nxt.text.lstrip(" -*\u2022")
+        body = ctx.doc_text.text[ks:ke].lstrip(" -*\u2022")
         if (
-            any(c.regex.match(body) for c in ctx.cues.sig)
+            any(c.regex.match(body) for c in (*ctx.cues.sig, *ctx.cues.directions))
             and normalize.find_frequencies(body)
-            and COLUMN_SEP not in nxt.text
         ):
-            # The lines passed over that name the drug again describe it ("ATORVASTATIN (a TORE
+            # The lines passed over that name only this drug describe it ("ATORVASTATIN (a TORE
             # va sta tin) lowers cholesterol"): part of this entry, not entries of their own.
-            ctx.described.update(j for j in range(li + 1, k + 1) if ctx.by_line[j])
-            return _Cont(nxt.text, nxt.end, nxt.text, nxt.start, "", sig=True)
+            ctx.described.update(
+                j for j in range(li + 1, k + 1) if ctx.by_line[j] and all(names(m) & own for m in ctx.by_line[j])
+            )
+            spans = ((wrapped,) if wrapped else ()) + ((ke - len(body), ke),)
+            text = " ".join(ctx.doc_text.text[a:b] for a, b in spans)
+            return _Cont(text, ke, text, nxt.start, "", sig=True, spans=spans)
+        if k == li + 1 and first is None and normalize.find_doses(body):
+            wrapped = (ks, ke)
     return None
 
 
@@ -805,6 +868,8 @@ def _line_facts(
             continue  # "[ ] Sulfa": a choice the form offers, not one it records
         if _example_in_question(ctx, text, base, start):
             continue  # "Are you taking a blood thinner (Plavix, Coumadin, Eliquis)?": examples
+        if _advised_against(ctx, text, start):
+            continue  # "Do not take ibuprofen, naproxen (ALEVE) or other NSAIDs": advice
         labels: dict[str, LexMatch] = {}
         for m in group:
             labels.setdefault(m.label, m)
@@ -821,6 +886,10 @@ def _line_facts(
             if breaks:
                 seg_end = max(end, breaks[-1] - 1)
         seg_text = text[end:seg_end]
+        if DRUG in labels and not normalize.find_frequencies(
+            seg_text + (" " + last_cont.text if last_cont is not None else "")
+        ):
+            last_cont = _sig_below(ctx, li, group) or last_cont
         prefix = text[max(prev_end, cs) : start]
         negation = _negation_before(ctx, text, cs, start)
         answer = _form_answer(ctx, text[end:])
@@ -868,6 +937,8 @@ def _line_facts(
         if allergy_ctx and not (has_dose and section != "allergies" and not negation) and not (
             has_dose and DRUG in labels and not _any(ctx.cues.allergy_before, clause_before)
         ):
+            if _among_categories(ctx, text, start):
+                continue  # "ALLERGIES TO MEDICINES, FOODS, LATEX": the form's question, no answer
             fact = _allergy_fact(ctx, labels, base, start, end, seg_end, negation, section, last_cont)
             if fact is not None:
                 out.append(fact)
@@ -886,6 +957,25 @@ def _line_facts(
             med = replace(med, status="discontinued")
         out.append(med)
     return out
+
+
+def _among_categories(ctx: _Ctx, text: str, start: int) -> bool:
+    """Whether the allergen at `start` is one item of a list of kinds of allergy ("ALLERGIES TO
+    MEDICINES, FOODS, LATEX"): a form's heading naming what to list, not something listed."""
+    cs, ce = _cell_span(0, text, start)
+    items = re.split(r"[,;/]|\bor\b|\band\b", text[cs:ce], flags=re.IGNORECASE)
+    return any(
+        any(c.regex.match(item.strip(" .:()").lower()) for c in ctx.cues.allergy_category) for item in items
+    )
+
+
+def _advised_against(ctx: _Ctx, text: str, start: int) -> bool:
+    """Whether the sentence names the drug at `start` to be avoided ("Do not take ibuprofen,
+    naproxen or other NSAIDs", "Avoid NSAIDs"): advice, neither a medicine taken nor an allergy."""
+    cell = text.rfind(COLUMN_SEP, 0, start) + 1
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, cell, start)]
+    sentence = text[breaks[-1] if breaks else cell : start]
+    return _any(ctx.cues.med_avoid, sentence) and not _any(ctx.cues.allergy_before, sentence)
 
 
 _QUESTION = re.compile(r"^\s*(?:are|do|does|did|have|has|is|were|was)\b[^?\t]*\?", re.IGNORECASE)
@@ -947,7 +1037,8 @@ def _as_drug(ctx: _Ctx, m: LexMatch | None) -> LexMatch | None:
 
 
 def _negation_before(ctx: _Ctx, text: str, clause_start: int, start: int) -> str | None:
-    region = text[clause_start:start]
+    # A form's "( ) No known allergies" box in one cell says nothing of the answer in the next.
+    region = text[clause_start:start].split(COLUMN_SEP)[-1]
     for cue in ctx.cues.negation:
         if cue.value in ("scope", "scope_or_none") and cue.regex.search(region):
             return cue.value
@@ -1032,11 +1123,15 @@ def _med_fact(
             attr_end = max(attr_end, end + found.end)
     fact_end = seg_end if seg_end - end < 80 else min(attr_end, seg_end)
     text_end = base + len(ctx.doc_text.text[base + end : base + fact_end].rstrip(" ,;\t")) + end
+    also: tuple[tuple[int, int], ...] = ()
     if cont is not None and attr_end - end > own_len:
-        text_end = cont.end
+        if cont.spans:
+            text_end, also = base + end + own_len, cont.spans
+        else:
+            text_end = cont.end
     return _fact(
         ctx, "medication", ingredient, base + start, text_end,
-        f"extract.medication.{m.rule}", m.score,
+        f"extract.medication.{m.rule}", m.score, also=also,
         code=rxcui,
         dose=strength.dose if strength else "",
         unit=strength.unit if strength else "",
@@ -1050,6 +1145,14 @@ def _med_fact(
 
 
 _SOLID_COUNTS = {"tab", "cap"}
+_APPLIED_COUNTS = {"drop", "patch", "puff"}
+_MAX_COUNT = 8  # tablets taken at once; more is a quantity dispensed
+_QUANTITY = re.compile(r"(?:qty|quantity|disp(?:ense)?|dispensed|#|supply|refills?|count)\W{0,3}$", re.IGNORECASE)
+
+
+def _quantity_before(text: str, offset: int) -> bool:
+    """Whether the number at `offset` is a quantity dispensed ("Qty: 30 tablets", "#60 tabs")."""
+    return _QUANTITY.search(text[max(0, offset - 14) : offset]) is not None
 _SIG_START = re.compile(r"\b(?:take|takes|inject|give|chew|inhale|use|apply|instill|dissolve|place)\b", re.IGNORECASE)
 
 
@@ -1063,17 +1166,30 @@ def _amount_taken(
     "81 MG EC tablet  Take 81 mg") as written, or a count of tablets or capsules times the
     strength ("50 mg tablet  one-half tablet ...", "500MG TAB  ii T PO Q8H") in the strength's unit.
     """
+    if strength.unit == "%":
+        # "latanoprost 0.005% eye drops, 1 drop in both eyes", "lidocaine 5% patch: Apply 1
+        # patch": a concentration is no amount; the count of drops or patches is.
+        count = next((d for d in doses if d.start >= strength.end and d.unit in _APPLIED_COUNTS), None)
+        return count if count is not None and not _quantity_before(seg_text, count.start) else strength
     if strength.unit not in ("mg", "mcg", "g", "meq", "units"):
         return strength
     starts = [m.start() for m in _SIG_START.finditer(seg_text, strength.end)]
     tab = seg_text.find(COLUMN_SEP, strength.end)
     if tab >= 0:
         starts.append(tab)
+    # "ibuprofen 200 mg tablets, 2 tablets by mouth": a count right after the product's words
+    after = next((d for d in doses if d.start >= strength.end), None)
+    if after is not None and after.unit in _SOLID_COUNTS:
+        between = seg_text[strength.end : after.start]
+        if re.fullmatch(r"[\s,;:\-]*(?:[A-Za-z]+[\s,;:\-]*){0,3}", between) and not _quantity_before(seg_text, after.start):
+            starts.append(after.start)
     if not starts:
         return strength
     first = next((d for d in doses if d.start >= min(starts)), None)
-    if first is None:
+    if first is None or _quantity_before(seg_text, first.start):
         return strength
+    if first.unit in _SOLID_COUNTS and (normalize.dose_value(first.dose) or 0) > _MAX_COUNT:
+        return strength  # "30 tablets" is what the bottle holds, not what is taken at a time
     if first.unit in ("mg", "mcg", "g") and strength.unit in ("mg", "mcg", "g"):
         return first
     if first.unit not in _SOLID_COUNTS:
@@ -1123,6 +1239,11 @@ def _gram_or_milligram(ctx: _Ctx, ingredient: str, strength: normalize.DoseMatch
 def _bare_dose(ctx: _Ctx, ingredient: str, seg_text: str) -> normalize.DoseMatch | None:
     """A strength written without its unit right after the name ("ASA 81 daily", "atorva 40
     qhs"), given the one unit whose usual single doses (models/dose_ranges.csv) hold it."""
+    combo = re.match(r"[ \t:]*([0-9]+(?:\.[0-9]+)?)\s*/\s*([0-9]+(?:\.[0-9]+)?)(?![0-9/%.])", seg_text)
+    if combo is not None and "-" in ingredient:
+        # "Hyzaar 50/12.5 1 a day": a combination's strengths written without their unit are mg
+        dose = f"{normalize.scaled_dose(combo.group(1), '1')}-{normalize.scaled_dose(combo.group(2), '1')}"
+        return normalize.DoseMatch(combo.start(1), combo.end(2), combo.group(0).strip(), dose, "mg", combo.group(0).strip())
     found = normalize.find_bare_dose(seg_text)
     if found is None:
         return None
@@ -1142,9 +1263,13 @@ def _status(ctx: _Ctx, text: str) -> str:
         m = cue.regex.search(text)
         if m is not None:
             hits.append((m.start(), cue.value))
-    non_active = [h for h in hits if h[1] != "active"]
+    non_active = [h for h in hits if h[1] not in ("active", "resumed")]
     if non_active:
-        return min(non_active)[1]
+        first = min(non_active)
+        # "held since 6/8, resumed today": a restart after the hold is the state now
+        if any(at > first[0] and value == "resumed" for at, value in hits):
+            return "active"
+        return first[1]
     return "active" if hits else ""
 
 
@@ -1331,7 +1456,8 @@ def _vaccine_facts(
     doses = [chosen] if chosen is not None else [below[0]] if below is not None else []
     if chosen is not None and chosen in after:
         for d in after[after.index(chosen) + 1 :]:
-            if not re.fullmatch(r"\s*(?:,\s*)?(?:and|&|,)\s*", text[doses[-1].end : d.start]):
+            # "#1 2/10/25, #2 3/10/25, #3 8/11/25": dose numbers between the dates join them too
+            if not re.fullmatch(_DOSE_JOIN, text[doses[-1].end : d.start], re.IGNORECASE):
                 break
             doses.append(d)
     seg_lo = last.end - base
@@ -1352,7 +1478,7 @@ def _vaccine_facts(
                 fend = max(fend, seg_lo + dm.end())
                 break
     fstart = chosen.start if chosen is not None and chosen.end <= start else start
-    kwargs: dict[str, object] = {"code": cvx, "group": family, "dose_number": dose_number, "section": section}
+    kwargs: dict[str, Any] = {"code": cvx, "group": family, "dose_number": dose_number, "section": section}
     kwargs["ambiguous_with"] = tuple(dict.fromkeys(a for a in ambiguous if a != short))
     rule = f"extract.vaccine.{m.rule}"
     if not doses:
@@ -1383,6 +1509,12 @@ def _sentence_above(ctx: _Ctx, li: int) -> str:
     return above[max((m.end() for m in re.finditer(r"\.\s", above)), default=0) :]
 
 
+# Between two dates of one vaccine's doses: "and", a comma, then perhaps the next dose's number
+# and its maker ("#1 Pfizer 2/3/2021, #2 Pfizer 2/24/2021").
+_DOSE_JOIN = (
+    r"\s*(?:,\s*)?(?:and|&|,)\s*(?:(?:booster\s*)?(?:#\s*\d{1,2}|dose\s*\d{1,2}"
+    r"|\d(?:st|nd|rd|th)(?:\s+dose)?)\s*[:\-]?\s*)?(?:[A-Za-z]{3,}\s+){0,2}"
+)
 _CARD_LINES = 5  # how far below its name a card's "Date given:" line may stand
 _CARD_GAP = 1.2  # a vertical gap this many line heights is a blank line: the entry ended
 

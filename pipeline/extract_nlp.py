@@ -84,6 +84,7 @@ def _norm_header(text: str) -> str:
     # "Allergies as of 3/14/2026", "Medications (updated 02/01/2025)": the date says when, not which list
     text = re.sub(r"\s+(?:as\s+of|updated(?:\s+on)?|reviewed(?:\s+on)?)\s*:?\s*\d[\d/.\-]*.*$", "", text)
     text = re.sub(r"^[\W_]+", "", text)
+    text = re.sub(r"^\d{1,2}[.)]\s+", "", text)  # "3. IMMUNIZATIONS": a numbered form section
     text = re.sub(r"[\s:.\-_*#]+$", "", text)
     return re.sub(r"\s+", " ", text)
 
@@ -95,6 +96,7 @@ class SectionDetector:
         self, rules: Iterable[SectionRule], fuzzy_min_score: float, max_header_words: int
     ) -> None:
         self.by_header = {r.header: r for r in rules}
+        self.by_prefix = sorted((h for h in self.by_header if len(h.split()) >= 2), key=len, reverse=True)
         self.fuzzy_min_score = fuzzy_min_score
         self.max_header_words = max_header_words
         names = sorted(self.by_header, key=len, reverse=True)
@@ -115,6 +117,19 @@ class SectionDetector:
             best = process.extractOne(norm, list(self.by_header), scorer=fuzz.ratio)
             if best is not None and best[1] >= self.fuzzy_min_score:
                 return self.by_header[best[0]]
+        # "CONTINUE taking these medicines the way you did before:", "CURRENT MEDICINES - list
+        # all, with eye drops": a header of two or more words, then the form's own explanation.
+        # "2. ALLERGIES TO MEDICINES, FOODS, LATEX": a numbered section of a form, named by its
+        # first word when that word names a list.
+        numbered = re.match(r"\s*\d{1,2}[.)]\s+(\w+)", text)
+        if numbered is not None:
+            rule = self.by_header.get(numbered.group(1).lower())
+            if rule is not None and rule.section in PRIMARY_SECTIONS:
+                return rule
+        if text.rstrip().endswith(":") or re.match(r"\S.*?\s[-\u2013\u2014]\s", norm):
+            for header in self.by_prefix:
+                if norm.startswith(header) and norm[len(header) : len(header) + 1] in (" ", ".", ","):
+                    return self.by_header[header]
         return None
 
     def is_header(self, text: str) -> bool:

@@ -47,6 +47,9 @@ FAMILIES = (
     "allergy_question",
     "form_answer",
     "dose_change",
+    "med_avoid",
+    "combination_joint",
+    "allergy_category",
 )
 
 

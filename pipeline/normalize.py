@@ -217,15 +217,21 @@ _NUM = (
 _NUM_START = r"(?<![0-9.,/#½¼¾])(?<![0-9]-)"
 _MASS_TO_MG = {"mg": Decimal(1), "mcg": Decimal("0.001"), "g": Decimal(1000)}
 _MISREAD_ONE = re.compile(r"(?<![\w.])[lI|](?P<unit>mg|mcg|gm|g(?=[ ]*\t))(?!\w)")
-# "2@ units", "1O mg": a trailing 0 read as @ or O between a number and its unit. Fixed in
-# place (same length) so that offsets and the printed text stay those of the page.
+# "2@ units", "1O mg", "S0-12.5 mg": a 0 read as @ or O, a 5 read as S, inside a number right
+# before its unit. Fixed in place (same length) so offsets and the printed text stay the page's.
 _MISREAD_ZERO = re.compile(
-    r"(?<![\w.@])([1-9][0-9]{0,2})([Oo@]{1,2})(?=\s*(?:mg|mcg|units?|ml|meq)(?!\w))", re.IGNORECASE
+    r"(?<![\w.@])((?:[1-9]|S(?=[0-9]))[0-9Oo@]{0,3}(?:[.\-/][0-9]+(?:\.[0-9]+)?)?)(?=\s*(?:mg|mcg|units?|ml|meq)(?![^\W_]))"
+)
+_DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "@": "0", "S": "5"})
+_COMBINATION = re.compile(
+    r"(?<![\w.,/])(?P<n1>[0-9]+(?:\.[0-9]+)?)\s*(?:(?:mg|mcg)\s*[-/]|/)\s*(?P<n2>[0-9]+(?:\.[0-9]+)?)\s*"
+    r"(?P<unit>mg|mcg|g)(?![^\W_])",
+    re.IGNORECASE,
 )
 
 
 def _zeros(m: re.Match[str]) -> str:
-    return m.group(1) + "0" * len(m.group(2))
+    return m.group(1).translate(_DIGIT_FIX)
 
 
 # Latin sig counts: "ss T" (half a tablet), "i T", "ii PUFFS", "iii caps". A lone "T" is a
@@ -555,8 +561,10 @@ def _dose_candidates(text: str) -> Iterator[tuple[int, int, tuple[str, str] | No
     for m in table.ranged.finditer(text):
         low, high = _number(m["n1"]), _number(m["n2"])
         unit = table.units.get(_key(m["unit"]))
-        if low is None or high is None or unit is None or low >= high:
+        if low is None or high is None or unit is None:
             continue
+        if low >= high and not (unit in _MASS_TO_MG and re.fullmatch(r"\s*-\s*", text[m.end("n1") : m.start("n2")])):
+            continue  # "50-12.5 mg" is a combination tablet's two strengths; "2-1 tabs" is nothing
         if m["n2"] and re.search(r"\bfrom\s+$", text[max(0, m.start() - 10) : m.start()], re.I):
             continue  # "from 10 to 20 mg" is a change, not a range
         dose = f"{_decimal_text(low)}-{_decimal_text(high)}"
@@ -573,6 +581,12 @@ def _dose_candidates(text: str) -> Iterator[tuple[int, int, tuple[str, str] | No
         per_ml = _exact_quotient(value * _MASS_TO_MG[unit], volume)
         if per_ml is not None:
             yield m.start(), m.end(), (_decimal_text(per_ml), "mg/ml")
+    # "losartan/HCTZ 50/12.5 mg", "hydrocodone-APAP 5/325 mg": a combination's strengths
+    for m in _COMBINATION.finditer(text):
+        unit = table.units.get(_key(m["unit"]))
+        first, second = _number(m["n1"]), _number(m["n2"])
+        if unit in _MASS_TO_MG and first is not None and second is not None:
+            yield m.start(), m.end(), (f"{_decimal_text(first)}-{_decimal_text(second)}", unit)
     # "Tylenol lgm": a 1 read as l or I, glued to a mass unit. Only this exact shape: "lg" alone
     # may mean large, and a longer word is a word.
     for m in _MISREAD_ONE.finditer(text):

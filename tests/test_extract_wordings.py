@@ -338,3 +338,122 @@ def test_drugs_a_question_gives_as_examples_are_not_taken(lex: Lexicons) -> None
 @pytest.mark.parametrize("word", ["dally", "daiiy"])
 def test_ocr_misreads_of_daily(word: str) -> None:
     assert [f.frequency for f in normalize.find_frequencies(f"by mouth once {word}")] == ["daily"]
+
+
+# ---------------------------------------------------------------- combination products and patches
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("50-12.5 mg tablet", [("50-12.5", "mg")]),  # a combination's two strengths, larger first
+        ("5/325 mg tablet", [("5-325", "mg")]),
+        ("20 MG-25 MG TABLET", [("20-25", "mg")]),
+        ("S0-12.5 mg", [("50-12.5", "mg")]),  # a 5 read as S
+        ("1-2 tabs", [("1-2", "tab")]),  # still a range
+        ("2-1 tabs", []),
+    ],
+)
+def test_combination_strengths(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d.dose, d.unit) for d in normalize.find_doses(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("amlodipine/benazepril 5/10 mg once daily", ("amlodipine-benazepril", "5-10", "mg", "daily")),
+        # a salt word between two drug names of a combination the lexicon knows
+        ("LOSARTAN POTASSIUM-HYDROCHLOROTHIAZIDE 100-25 MG TAB   i T PO QD", ("losartan-hydrochlorothiazide", "100-25", "mg", "daily")),
+        ("Hyzaar 100/25 1 a day", ("losartan-hydrochlorothiazide", "100-25", "mg", "daily")),
+        ("timolol 0.5% eye drops, 1 drop in the right eye twice a day", ("timolol", "1", "drop", "bid")),
+        ("lidocaine 5% patch: apply 1 patch to the knee, 12 hours on, 12 hours off", ("lidocaine", "1", "patch", "daily")),
+        ("naproxen 250 mg tablets, 2 tablets by mouth twice a day", ("naproxen", "500", "mg", "bid")),
+        ("metformin 500 mg tablet  Qty: 60 tablets  twice daily", ("metformin", "500", "mg", "bid")),
+    ],
+)
+def test_combinations_counts_and_applied_products(lex: Lexicons, row: str, expected: tuple[str, ...]) -> None:
+    assert _meds(lex, "Medications\n" + row) == [expected]
+
+
+# ---------------------------------------------------------------- labels side by side, boxes
+
+
+def test_bag_labels_printed_two_to_a_row_keep_their_own_directions(lex: Lexicons) -> None:
+    text = (
+        "Rx# 1101   FILLED 03/02/26                     Rx# 1105   FILLED 03/02/26\n"
+        "ZOLOFT 50MG TABLET                              TIMOLOL 0.5% EYE DROPS\n"
+        "TAKE 1 TABLET BY MOUTH EVERY MORNING            INSTILL 1 DROP INTO RIGHT EYE TWICE DAILY\n"
+        "QTY: 30   REFILLS: 2                            QTY: 5ML   REFILLS: 3\n"
+    )
+    assert sorted(_meds(lex, text)) == [("sertraline", "50", "mg", "qam"), ("timolol", "1", "drop", "bid")]
+
+
+def test_a_medicine_box_with_its_how_i_use_it_line(lex: Lexicons) -> None:
+    text = (
+        "My medicines\n"
+        "Medicine: PRAVASTATIN SODIUM 20 MG TABLET          Why I use it: cholesterol\n"
+        "How I use it: Take 1 tablet by mouth at bedtime     Prescriber: J. Roe, MD\n"
+    )
+    facts = _of(_facts(lex, text), "medication")
+    assert [(f.name, f.dose, f.unit, f.frequency) for f in facts] == [("pravastatin", "20", "mg", "qhs")]
+    assert "Prescriber" not in facts[0].text  # the fact's words are the entry's, not the next column's
+
+
+# ---------------------------------------------------------------- form sections and advice
+
+
+def test_numbered_form_sections_and_action_headers(lex: Lexicons) -> None:
+    text = (
+        "1. CURRENT MEDICINES - list all, with eye drops and patches\n"
+        "Eliquis 5 mg 2x a day\n"
+        "2. ALLERGIES TO MEDICINES, FOODS, LATEX\n"
+        "( ) No known allergies    Yes - medicine and reaction:    codeine - nausea\n"
+        "HOLD these medicines until your kidney doctor says to restart them:\n"
+        "empagliflozin (JARDIANCE) 10 mg tablet, 1 tablet by mouth daily\n"
+    )
+    facts = _facts(lex, text)
+    assert {(f.name, f.status) for f in _of(facts, "allergy")} == {("codeine", "active")}
+    assert {(f.name, f.status) for f in _of(facts, "medication")} == {("apixaban", "active"), ("empagliflozin", "held")}
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        ("empagliflozin 10 mg daily (held since 6/8, resumed today)", "active"),
+        ("empagliflozin 10 mg daily (held since 6/8)", "held"),
+    ],
+)
+def test_a_restart_after_a_hold_is_active(lex: Lexicons, line: str, status: str) -> None:
+    assert [f.status for f in _of(_facts(lex, "Medications\n" + line), "medication")] == [status]
+
+
+def test_advice_to_avoid_a_drug_is_no_medication(lex: Lexicons) -> None:
+    text = (
+        "Medications\n"
+        "Do not take ibuprofen, naproxen (ALEVE) or other NSAID pain relievers.\n"
+        "TAKE 1 TABLET BY MOUTH DAILY. DO NOT CRUSH OR CHEW    LATANOPROST 0.005% EYE DROPS\n"
+        "QTY: 30" + " " * 47 + "INSTILL 1 DROP INTO BOTH EYES AT BEDTIME\n"
+    )
+    assert _meds(lex, text) == [("latanoprost", "1", "drop", "qhs")]
+
+
+def test_dose_numbers_and_makers_between_a_vaccines_dates(lex: Lexicons) -> None:
+    text = (
+        "3. IMMUNIZATIONS\n"
+        "Hepatitis B series:    #1 2/10/2025, #2 3/10/2025, #3 8/11/2025\n"
+        "COVID-19:    #1 Moderna 1/5/2021, #2 Moderna 2/2/2021\n"
+        "MMR:    immune by titer    2019\n"
+        "Varicella:    history of chickenpox\n"
+    )
+    found = sorted((f.name, f.date) for f in _of(_facts(lex, text), "vaccine"))
+    assert found == [
+        ("covid-19", "2021-01-05"), ("covid-19", "2021-02-02"),
+        ("hepatitis b", "2025-02-10"), ("hepatitis b", "2025-03-10"), ("hepatitis b", "2025-08-11"),
+    ]
+
+
+def test_a_title_naming_the_patient_before_the_birth_date(lex: Lexicons) -> None:
+    text = "Health Plan\nPERSONAL MEDICATION LIST FOR MARTIN J ODUYA, DATE OF BIRTH: 08/03/1951\n"
+    assert {(f.name, f.value) for f in _of(_facts(lex, text), "identity")} == {
+        ("name", "martin j oduya"), ("dob", "1951-08-03"),
+    }

@@ -275,7 +275,6 @@ def test_find_doses_normalizes_number_and_unit(text: str, dose: str, unit: str) 
         "insulin 100 units/mL",  # a concentration that is not mg/mL
         "KCl 20 mEq/15 mL",
         "take 1/3 tab",  # not a half or a quarter: unsure, so nothing
-        "Norco 5/325 mg",  # combination strength
         "q4-6h",
         "mg",
         "",
