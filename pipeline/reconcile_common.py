@@ -228,9 +228,17 @@ def unit_family(unit: str) -> str:
     return "mg" if unit in _MASS_TO_MG else unit
 
 
-def dose_in_family(dose: str, unit: str) -> float | None:
-    """The dose converted to its unit family (mass in mg), rounded so equal doses compare equal."""
-    value = dose_number(dose)
+def dose_in_family(dose: str, unit: str, combination: bool = False) -> float | None:
+    """The dose converted to its unit family (mass in mg), rounded so equal doses compare equal.
+
+    A combination product's dose ("50-12.5" mg of losartan-hydrochlorothiazide) is two
+    strengths, not a range: it is compared by their sum, so 100-12.5 and 50-12.5 differ.
+    """
+    parts = dose.split("-")
+    if combination and len(parts) == 2 and all(dose_value(p) is not None for p in parts):
+        value: float | None = sum(dose_value(p) or 0.0 for p in parts)
+    else:
+        value = dose_number(dose)
     if value is None:
         return None
     return round(value * _MASS_TO_MG.get(unit, 1.0), 6)

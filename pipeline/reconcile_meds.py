@@ -257,7 +257,7 @@ def _dose_and_frequency(ingredient: str, by_provider: dict[str, list[Fact]],
         doses: dict[str, dict[float, list[Fact]]] = {}
         for p, fs in active.items():
             for f in fs:
-                value = dose_in_family(f.dose, f.unit)
+                value = dose_in_family(f.dose, f.unit, combination="-" in ingredient)
                 if value is not None and unit_family(f.unit) == family:
                     doses.setdefault(p, {}).setdefault(value, []).append(f)
         if len(doses) >= 2:

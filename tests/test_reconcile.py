@@ -319,6 +319,17 @@ def test_tenfold_dose_is_high_and_says_it_may_be_a_misread(dose: str) -> None:
     assert "check the dose on this page" in f.explanation
 
 
+@pytest.mark.parametrize(("dose", "differs"), [("100-12.5", True), ("50-25", True), ("50-12.5", False)])
+def test_a_combination_products_strengths_are_compared_together(dose: str, differs: bool) -> None:
+    combo = ("losartan-hydrochlorothiazide", "50-12.5", "mg", "daily")
+    facts = (record("alpha", "2024-05-02", meds=(MEDS[0], combo)) + record("beta", "2024-03-01", meds=(MEDS[0], combo))
+             + record("gamma", "2024-04-01", meds=(MEDS[0], (combo[0], dose, "mg", "daily"))))
+    found = [f for f in run(facts) if f.category == "dose_mismatch"]
+    assert [(f.subject, f.provider, f.found) for f in found] == (
+        [("losartan-hydrochlorothiazide", "gamma", f"losartan-hydrochlorothiazide {dose} mg daily")] if differs else []
+    )
+
+
 def test_old_record_that_differs_is_downgraded_and_says_why() -> None:
     facts = (record("alpha", "2024-05-02") + record("beta", "2024-03-01")
              + record("gamma", "2019-01-10", meds=(MEDS[0], ("metoprolol", "50", "mg", "daily"))))
