@@ -28,6 +28,7 @@ TRUTH_FILES = {
     "holdout4": SAMPLES / "holdout4" / "truth.json",
     "holdout5": SAMPLES / "holdout5" / "truth.json",
     "holdout6": SAMPLES / "holdout6" / "truth.json",
+    "holdout7": SAMPLES / "holdout7" / "truth.json",
 }
 
 # The normalized vocabulary of docs/architecture.md.
