@@ -364,6 +364,7 @@ def va_medication_profile(doc: Document, w: PageWriter) -> None:
     ln("ELIGIBILITY: SC LESS THAN 50% (30%)      PCP: THERIOT,KIMBERLY NP (GREEN PACT)")
     a = doc.allergies[0]
     ln(f"ALLERGIES/ADR: {a.text}   VERIFIED 03-11-25", after=2)
+    _fact_allergy(w, a)
     ln("-" * 116)
 
     rx = x["rx"].split("|")
