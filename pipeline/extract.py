@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import logging
 import re
 from collections.abc import Sequence
@@ -139,6 +140,7 @@ class _Cues:
         self.dose_change = comp("dose_change")  # "10 mg -> 5 mg", "decreased from 10 mg to 5 mg"
         self.combination_joint = comp("combination_joint")  # "LOSARTAN POTASSIUM-HYDROCHLOROTHIAZIDE"
         self.allergy_category = comp("allergy_category")  # "ALLERGIES TO MEDICINES, FOODS, LATEX"
+        self.schedule = comp("schedule_column")  # "Morning  Noon  Evening  Bedtime" over tick marks
         self.med_avoid = comp("med_avoid")  # "Do not take ibuprofen": advice, not a medicine taken
         self.vaccine_date = comp("vaccine_date_label")
         self.vaccine_detail = comp("vaccine_detail")
@@ -168,7 +170,9 @@ def _any(cues: Sequence[_Cue], text: str) -> bool:
 
 def _lex_maps(
     lexicons: Lexicons,
-) -> tuple[dict[str, list[DrugName]], dict[str, list[VaccineName]], dict[str, list[Allergen]]]:
+) -> tuple[
+    dict[str, list[DrugName]], dict[str, list[VaccineName]], dict[str, list[Allergen]], dict[str, str]
+]:
     drugs: dict[str, list[DrugName]] = {}
     for d in lexicons.drugs + shorthand_drugs(lexicons):
         drugs.setdefault(d.name.lower(), []).append(d)
@@ -178,7 +182,18 @@ def _lex_maps(
     allergens: dict[str, list[Allergen]] = {}
     for a in lexicons.allergens:
         allergens.setdefault(a.name.lower(), []).append(a)
-    return drugs, vaccines, allergens
+    return drugs, vaccines, allergens, _combination_names(drugs)
+
+
+def _combination_names(drugs: dict[str, list[DrugName]]) -> dict[str, str]:
+    """Each combination ingredient ("bictegravir-emtricitabine-tenofovir") -> a lexicon name of it."""
+    out: dict[str, str] = {}
+    for name, entries in sorted(drugs.items()):
+        for e in entries:
+            ingredient = e.ingredient.lower()
+            if "-" in ingredient and (ingredient not in out or name == ingredient):
+                out[ingredient] = name
+    return out
 
 
 _MAPS: dict[int, tuple[Lexicons, tuple]] = {}
@@ -212,6 +227,7 @@ class _Ctx:
     dose_ranges: dict[str, list[DoseRange]] = field(default_factory=dict)
     day_first: bool = False  # the document writes numeric dates day/month/year
     described: set[int] = field(default_factory=set)  # lines that belong to the entry above them
+    combinations: dict[str, str] = field(default_factory=dict)  # combination ingredient -> a name of it
 
 
 def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settings) -> list[Fact]:
@@ -225,11 +241,11 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
     if not doc_text.text.strip():
         return []
     doc = nlp(doc_text.text)
-    drugs, vaccines, allergens = _maps_for(lexicons)
+    drugs, vaccines, allergens, combinations = _maps_for(lexicons)
     by_cvx: dict[str, VaccineName] = {}
     for v in lexicons.vaccines:
         by_cvx.setdefault(_cvx_key(v.cvx), v)
-    ctx = _Ctx(doc_text, pages, settings, drugs, vaccines, allergens, _cues(), by_cvx)
+    ctx = _Ctx(doc_text, pages, settings, drugs, vaccines, allergens, _cues(), by_cvx, combinations=combinations)
     ctx.day_first = normalize.reads_day_first(doc_text.text, _any(ctx.cues.date_convention, doc_text.text))
     for r in lexicons.dose_ranges:
         ctx.dose_ranges.setdefault(r.ingredient.lower(), []).append(r)
@@ -274,30 +290,58 @@ def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settin
 
 
 def _combinations(ctx: _Ctx, matches: list[LexMatch]) -> list[LexMatch]:
-    """Two drug names joined into a combination product the lexicon knows ("LOSARTAN
-    POTASSIUM-HYDROCHLOROTHIAZIDE", "amlodipine / benazepril"): one name, the combination."""
+    """Drug names joined into a combination product the lexicon knows ("LOSARTAN POTASSIUM-
+    HYDROCHLOROTHIAZIDE", "bictegravir/emtricitabine/tenofovir", "BUDESONIDE 160/FORMOTEROL"):
+    one name, the combination."""
     drugs = sorted((m for m in matches if m.label == DRUG), key=lambda m: m.start)
     if len(drugs) < 2:
         return matches
+    # Runs of names each joined to the next by a joint (a salt word, a strength, then - / and).
+    runs: list[list[LexMatch]] = [[drugs[0]]]
+    for m in drugs[1:]:
+        prev = runs[-1][-1]
+        between = ctx.doc_text.text[prev.end : m.start] if m.start >= prev.end else "\n"
+        if any(c.regex.match(between) for c in ctx.cues.combination_joint):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
     joined: list[LexMatch] = []
     used: set[int] = set()
-    for a, b in zip(drugs, drugs[1:], strict=False):
-        if id(a) in used or b.start < a.end:
-            continue
-        between = ctx.doc_text.text[a.end : b.start]
-        if not any(c.regex.match(between) for c in ctx.cues.combination_joint):
-            continue
-        first = {e.ingredient.lower() for e in ctx.drugs.get(a.name, [])}
-        second = {e.ingredient.lower() for e in ctx.drugs.get(b.name, [])}
-        combos = [f"{x}-{y}" for x in first for y in second] + [f"{y}-{x}" for x in first for y in second]
-        known = next((c for c in combos if c in ctx.drugs), None)
-        if known is None:
-            continue
-        joined.append(LexMatch(DRUG, a.start, b.end, [(known, min(a.score, b.score))], "combination"))
-        used.update((id(a), id(b)))
+    for run in runs:
+        i = 0
+        while i < len(run) - 1:
+            for n in range(min(len(run) - i, _MAX_PARTS), 1, -1):
+                part = run[i : i + n]
+                known = _known_combination(ctx, part)
+                if known is not None:
+                    score = min(m.score for m in part)
+                    joined.append(LexMatch(DRUG, part[0].start, part[-1].end, [(known, score)], "combination"))
+                    used.update(id(m) for m in part)
+                    i += n
+                    break
+            else:
+                i += 1
     if not joined:
         return matches
     return sorted([m for m in matches if id(m) not in used] + joined, key=lambda m: m.start)
+
+
+_MAX_PARTS = 4  # ingredients of the largest combination products looked for
+
+
+def _known_combination(ctx: _Ctx, part: list[LexMatch]) -> str | None:
+    """The lexicon's combination product of these names' ingredients, in any order."""
+    # "tenofovir alafenamide" is filed under its base, "tenofovir", in combination names
+    choices = [
+        sorted({x for e in ctx.drugs.get(m.name, []) for x in (e.ingredient.lower(), e.ingredient.lower().split()[0])})
+        for m in part
+    ]
+    for combo in itertools.product(*choices):
+        for order in itertools.permutations(combo):
+            name = ctx.combinations.get("-".join(order))
+            if name is not None:
+                return name
+    return None
 
 
 def _route_after_dose(ctx: _Ctx, line: Line, m: LexMatch) -> bool:
@@ -406,6 +450,8 @@ _TITLES = {"mr", "mrs", "ms", "miss", "mx"}
 
 def _normalize_person(raw: str) -> str:
     raw = raw.strip()
+    if "," not in raw and re.fullmatch(r"[^/\d]+\s/\s[^/\d]+", raw):
+        raw = raw.replace(" / ", ", ", 1)  # "Last/First: PELLEGRINO / DARIUS"
     if "," in raw:
         family, _, rest = raw.partition(",")
         ordered = rest.split() + family.split()
@@ -785,8 +831,14 @@ def _sig_below(ctx: _Ctx, li: int, group: list[LexMatch]) -> _Cont | None:
                 cell = (nxt.start + ns, nxt.start + ne)
                 break
         if cell is None:
+            # no cell of this line stands under the entry: the line is another layout's, and a
+            # drug named on it is another entry ("2109884 PREDNISONE 20MG" under a shifted grid)
+            if any(m.label == DRUG and not (names(m) & own) for m in ctx.by_line[k]):
+                return None
             continue
         ks, ke = cell
+        if any(c.regex.fullmatch(ctx.doc_text.text[ks:ke].strip()) for c in ctx.cues.directions):
+            ke = nxt.end  # "SIG:" in its own cell, the directions in the cells after it
         # The first drug a cell names says whose it is: "INSULIN GLARGINE (...) is a long-acting
         # insulin" describes this entry; "Do not take with aspirin" ends it.
         first = min((m for m in ctx.by_line[k] if m.label == DRUG and ks <= m.start < ke),
@@ -834,6 +886,8 @@ def _cell_continuation(ctx: _Ctx, li: int, next_matches: list[LexMatch]) -> _Con
             if not nboxes or min(b[2] for b in nboxes) < x0 or min(b[0] for b in nboxes) > x1:
                 continue  # the wrapped words start under the cell, not left of it or past it
             below = nxt.text[ns:ne]
+            if re.match(r"\s*[A-Za-z]{2,6}\s*=\s", below):
+                return None  # "PRN = only when needed": the table's legend, not a wrapped cell
             if _any(ctx.cues.wrap_end, cell) or _any(ctx.cues.wrap_start, below):
                 return _Cont(below, nxt.start + ne, "", nxt.start, "", ce)
             break
@@ -1095,6 +1149,11 @@ def _med_fact(
             break
     if not totalled and strength is not None:
         strength = _amount_taken(ctx, seg_text, doses, strength)
+    parts = ingredient.count("-") + 1
+    if parts >= 3 and strength is not None and strength.unit in _MASS_UNITS and strength.dose.count("-") + 1 < parts:
+        # "BICTEGRAVIR 50/EMTRICITABINE 200/TENOFOVIR AF 25MG TAB": a strength read for one of
+        # three ingredients is no dose of the product; the count of tablets is.
+        strength = next((d for d in doses if d.unit in _SOLID_COUNTS), None)
     # "albuterol 90 mcg/actuation inhaler  Inhale 2 puffs": for an inhaler the amount taken at a
     # time is the count of puffs; the mass is per puff (or the canister's size, "18 g").
     puffs = next((d for d in doses if d.unit == "puff"), None)
@@ -1110,6 +1169,14 @@ def _med_fact(
         strength = _gram_or_milligram(ctx, ingredient, strength)
     freqs = normalize.find_frequencies(seg_text)
     routes = normalize.find_routes(seg_text)
+    grid = ""
+    if not freqs or freqs[0].frequency == "prn":
+        # "Trazodone 50 mg  1 tab  PRN" under a Bedtime column: the grid says when, the text as needed
+        grid = _grid_frequency(ctx, ctx.doc_text.line_at(base), base + end)
+        if grid and freqs and not grid.endswith("prn"):
+            grid += " prn"
+        if grid and freqs:
+            freqs = []
     status = ""
     if mark is not None and mark.status:
         status = mark.status
@@ -1135,7 +1202,7 @@ def _med_fact(
         code=rxcui,
         dose=strength.dose if strength else "",
         unit=strength.unit if strength else "",
-        frequency=freqs[0].frequency if freqs else "",
+        frequency=freqs[0].frequency if freqs else grid,
         route=routes[0].route if routes else "",
         status=status or "active",
         group=drug_class,
@@ -1196,6 +1263,49 @@ def _amount_taken(
         return strength
     total = normalize.scaled_dose(strength.dose, first.dose)
     return replace(strength, dose=total) if total is not None else strength
+
+
+_GRID_ONE = {"am": "qam", "noon": "daily", "pm": "daily", "hs": "qhs"}
+_GRID_MANY = {2: "bid", 3: "tid", 4: "qid"}
+
+
+def _grid_frequency(ctx: _Ctx, li: int, after: int) -> str:
+    """How often, from the marks a medication schedule puts under its time-of-day columns
+    ("Medicine  Dose  Morning  Noon  Evening  Bedtime" over "Sertraline 100 mg  1 tab  v"):
+    one mark is that time of day, two are bid, three tid, four qid; "PRN" in a column adds prn."""
+    lines = ctx.doc_text.lines
+    columns: list[tuple[float, str]] = []
+    for hi in range(li - 1, max(-1, li - 30), -1):
+        if lines[hi].page_index != lines[li].page_index:
+            return ""
+        columns = [
+            ((w.bbox[0] + w.bbox[2]) / 2, c.value)
+            for _, _, w in lines[hi].spans
+            for c in ctx.cues.schedule
+            if c.regex.match(w.text.strip(":|").lower())
+        ]
+        if len(columns) >= 2:
+            break
+    if len(columns) < 2:
+        return ""
+    centres = sorted(x for x, _ in columns)
+    half = min(b - a for a, b in zip(centres, centres[1:], strict=False)) / 2
+    slots: set[str] = set()
+    prn = False
+    for s, _, w in lines[li].spans:
+        if s < after:
+            continue
+        x = (w.bbox[0] + w.bbox[2]) / 2
+        nearest = min(columns, key=lambda c: abs(c[0] - x))
+        if abs(nearest[0] - x) > half:
+            continue  # the dose or notes column, not under a time of day
+        if w.text.strip(".").lower() == "prn":
+            prn = True
+        slots.add(nearest[1])
+    if not slots:
+        return ""
+    base = _GRID_ONE[next(iter(slots))] if len(slots) == 1 else _GRID_MANY.get(len(slots), "")
+    return f"{base} prn".strip() if prn else base
 
 
 def _changed_part(ctx: _Ctx, seg_text: str) -> str:
@@ -1410,6 +1520,11 @@ def _vaccine_facts(
             return []
         dates = [d for d in dates if d.start < first_cue]
     after = [d for d in dates if last.end - base <= d.start < nxt_v]
+    if not after:
+        # "Tdap: 2021": a year alone right after the name is the date, to the year
+        year = _BARE_YEAR.match(text, last.end - base)
+        if year is not None and year.start(1) < nxt_v:
+            after = [normalize.DateMatch(year.start(1), year.end(1), year.group(1), year.group(1), "year", True)]
     chosen = after[0] if after else None
     if chosen is None and vi == 0:
         before = [d for d in dates if d.end <= start]
@@ -1454,10 +1569,15 @@ def _vaccine_facts(
     # "Shingrix on February 10, 2021 and May 12, 2021": dates joined by "and" or a comma are
     # that many doses of the one vaccine; dates in separate table columns are not.
     doses = [chosen] if chosen is not None else [below[0]] if below is not None else []
+    series = _under_dose_columns(ctx, li)
     if chosen is not None and chosen in after:
         for d in after[after.index(chosen) + 1 :]:
-            # "#1 2/10/25, #2 3/10/25, #3 8/11/25": dose numbers between the dates join them too
-            if not re.fullmatch(_DOSE_JOIN, text[doses[-1].end : d.start], re.IGNORECASE):
+            # "#1 2/10/25, #2 3/10/25, #3 8/11/25": dose numbers between the dates join them too;
+            # under "Dose 1 | Dose 2 | Dose 3" titles each column's date is one dose.
+            between = text[doses[-1].end : d.start]
+            if not re.fullmatch(_DOSE_JOIN, between, re.IGNORECASE) and not (
+                series and re.fullmatch(r"\s*", between)
+            ):
                 break
             doses.append(d)
     seg_lo = last.end - base
@@ -1511,6 +1631,24 @@ def _sentence_above(ctx: _Ctx, li: int) -> str:
 
 # Between two dates of one vaccine's doses: "and", a comma, then perhaps the next dose's number
 # and its maker ("#1 Pfizer 2/3/2021, #2 Pfizer 2/24/2021").
+_BARE_YEAR = re.compile(r"\s*\)?\s*[:\-]?\s*((?:19|20)[0-9]{2})(?![0-9A-Za-z]|[/.\-][0-9])")
+_DOSE_TITLE = re.compile(r"(?:dose|shot)\s*#?\s*\d|#\s*\d|\d(?:st|nd|rd|th)(?:\s+dose)?", re.IGNORECASE)
+
+
+def _under_dose_columns(ctx: _Ctx, li: int) -> bool:
+    """Whether line `li` is a row of a vaccine series table titled "Dose 1  Dose 2  Dose 3"."""
+    lines = ctx.doc_text.lines
+    for hi in range(li - 1, max(-1, li - 15), -1):
+        if lines[hi].page_index != lines[li].page_index:
+            return False
+        cells = [c.strip() for c in lines[hi].text.split(COLUMN_SEP)]
+        if sum(1 for c in cells if _DOSE_TITLE.fullmatch(c)) >= 2:
+            return True
+        if len(cells) >= 3 and not re.search(r"\d", lines[hi].text):
+            return False  # another table's titles ("Other vaccines  Date given  Site")
+    return False
+
+
 _DOSE_JOIN = (
     r"\s*(?:,\s*)?(?:and|&|,)\s*(?:(?:booster\s*)?(?:#\s*\d{1,2}|dose\s*\d{1,2}"
     r"|\d(?:st|nd|rd|th)(?:\s+dose)?)\s*[:\-]?\s*)?(?:[A-Za-z]{3,}\s+){0,2}"

@@ -85,6 +85,7 @@ def _norm_header(text: str) -> str:
     text = re.sub(r"\s+(?:as\s+of|updated(?:\s+on)?|reviewed(?:\s+on)?)\s*:?\s*\d[\d/.\-]*.*$", "", text)
     text = re.sub(r"^[\W_]+", "", text)
     text = re.sub(r"^\d{1,2}[.)]\s+", "", text)  # "3. IMMUNIZATIONS": a numbered form section
+    text = re.sub(r"\s*/\s*", "/", text)  # "ALLERGIES / ADVERSE DRUG REACTIONS"
     text = re.sub(r"[\s:.\-_*#]+$", "", text)
     return re.sub(r"\s+", " ", text)
 

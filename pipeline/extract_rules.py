@@ -50,6 +50,7 @@ FAMILIES = (
     "med_avoid",
     "combination_joint",
     "allergy_category",
+    "schedule_column",
 )
 
 

@@ -223,6 +223,9 @@ _MISREAD_ZERO = re.compile(
     r"(?<![\w.@])((?:[1-9]|S(?=[0-9]))[0-9Oo@]{0,3}(?:[.\-/][0-9]+(?:\.[0-9]+)?)?)(?=\s*(?:mg|mcg|units?|ml|meq)(?![^\W_]))"
 )
 _DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "@": "0", "S": "5"})
+_THREE_PART = re.compile(
+    r"(?<![\w.])[0-9]+(?:\.[0-9]+)?(?:\s*[-/]\s*[0-9]+(?:\.[0-9]+)?){2,}\s*(?:mg|mcg|g)(?![^\W_])", re.IGNORECASE
+)
 _COMBINATION = re.compile(
     r"(?<![\w.,/])(?P<n1>[0-9]+(?:\.[0-9]+)?)\s*(?:(?:mg|mcg)\s*[-/]|/)\s*(?P<n2>[0-9]+(?:\.[0-9]+)?)\s*"
     r"(?P<unit>mg|mcg|g)(?![^\W_])",
@@ -336,10 +339,10 @@ def _date_table() -> _DateTable:
             + r"(?:\s*,\s*|[\s-]*)(?P<y>[0-9]{4}|[0-9]{2})(?![0-9A-Za-z])",
             re.IGNORECASE,
         ),
-        # Mar 14, 2021, March 14 2021, Mar-14-2021
+        # Mar 14, 2021, March 14 2021, Mar-14-2021; two-digit years only as Nov-04-25 or Mar 5, '24
         re.compile(
             r"(?<![A-Za-z])" + month + r"[\s-]*(?P<d>[0-9]{1,2})" + _ORDINAL
-            + r"(?:\s*,\s*|[\s-]+)(?P<y>[0-9]{4})(?![0-9A-Za-z])",
+            + r"(?:\s*,\s*'?|[\s-]+'?|(?<=[0-9])-)(?P<y>[0-9]{4}|(?<=[-'])[0-9]{2})(?![0-9A-Za-z])",
             re.IGNORECASE,
         ),
         # Mar 2021, March, 2021
@@ -581,6 +584,9 @@ def _dose_candidates(text: str) -> Iterator[tuple[int, int, tuple[str, str] | No
         per_ml = _exact_quotient(value * _MASS_TO_MG[unit], volume)
         if per_ml is not None:
             yield m.start(), m.end(), (_decimal_text(per_ml), "mg/ml")
+    # "BIKTARVY 50-200-25 MG": three strengths in one is a product's label, no single dose
+    for m in _THREE_PART.finditer(text):
+        yield m.start(), m.end(), None
     # "losartan/HCTZ 50/12.5 mg", "hydrocodone-APAP 5/325 mg": a combination's strengths
     for m in _COMBINATION.finditer(text):
         unit = table.units.get(_key(m["unit"]))

@@ -457,3 +457,95 @@ def test_a_title_naming_the_patient_before_the_birth_date(lex: Lexicons) -> None
     assert {(f.name, f.value) for f in _of(_facts(lex, text), "identity")} == {
         ("name", "martin j oduya"), ("dob", "1951-08-03"),
     }
+
+
+# ---------------------------------------------------------------- schedule grids, series, profiles
+
+
+SCHEDULE = (
+    "MEDICATION SCHEDULE\n"
+    "Medicine                      Dose      Morning   Noon   Evening   Bedtime   Notes\n"
+    "Montelukast 10 mg             1 tab                                v\n"
+    "Metformin 500 mg              1 tab     v                 v                  with food\n"
+    "Trazodone 50 mg               1 tab                                PRN       only if needed\n"
+    "Vitamin D2 (ergocalciferol) 50,000 units   1 cap   v                        Sundays only\n"
+    "PRN = only when needed.\n"
+)
+
+
+def test_a_schedule_grids_marks_give_how_often(lex: Lexicons) -> None:
+    found = {m[0]: m[3] for m in _meds(lex, SCHEDULE)}
+    assert found == {"montelukast": "qhs", "metformin": "bid", "trazodone": "qhs prn", "ergocalciferol": "weekly"}
+
+
+def test_a_vaccine_series_table_gives_each_columns_dose(lex: Lexicons) -> None:
+    text = (
+        "IMMUNIZATIONS\n"
+        "Vaccine series              Dose 1       Dose 2       Dose 3\n"
+        "Hepatitis B (Engerix-B)     1/3/2019     2/4/2019     7/8/2019\n"
+        "Other vaccines              Date given   Site\n"
+        "Tdap (Boostrix)             5/14/2021    L deltoid\n"
+        "Tdap: 2016\n"
+    )
+    found = sorted((f.name, f.date) for f in _of(_facts(lex, text), "vaccine"))
+    assert found == [
+        ("hepatitis b", "2019-01-03"), ("hepatitis b", "2019-02-04"), ("hepatitis b", "2019-07-08"),
+        ("tdap", "2016"), ("tdap", "2021-05-14"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("Biktarvy (bictegravir/emtricitabine/tenofovir alafenamide) 1 tab by mouth daily",
+         ("bictegravir-emtricitabine-tenofovir", "1", "tab", "daily")),
+        ("BIKTARVY 50-200-25 MG TABLET   Directions: Take 1 tablet by mouth once daily",
+         ("bictegravir-emtricitabine-tenofovir", "1", "tab", "daily")),
+        ("BUDESONIDE 160/FORMOTEROL 4.5MCG INHL   SIG: INHALE 2 PUFFS BY MOUTH TWICE A DAY",
+         ("budesonide-formoterol", "2", "puff", "bid")),
+    ],
+)
+def test_combinations_named_by_their_ingredients(lex: Lexicons, row: str, expected: tuple[str, ...]) -> None:
+    assert _meds(lex, "Medications\n" + row) == [expected]
+
+
+def test_a_profiles_sig_line_under_a_shifted_grid_is_its_rows(lex: Lexicons) -> None:
+    text = (
+        "RX #      DRUG                          STATUS\n"
+        "2211090   ALBUTEROL 90MCG/ACTUAT INHL   PENDING\n"
+        "          SIG:     INHALE 2 PUFFS BY MOUTH EVERY 4 HOURS AS NEEDED\n"
+        "2109884 PREDNISONE 20MG TAB    EXPIRED\n"
+        "          SIG: TAKE TWO TABLETS BY MOUTH EVERY DAY FOR 5 DAYS\n"
+    )
+    meds = {m[0]: m for m in _meds(lex, text)}
+    assert meds["albuterol"] == ("albuterol", "2", "puff", "q4h prn")
+
+
+@pytest.mark.parametrize(
+    ("header", "field", "value"),
+    [
+        ("PATIENT: ODUYA, MARTIN    VA#: V0934417    DOB: SEP 3,1951", "mrn", "V0934417"),
+        ("Pt Name: Martin Oduya    DOB: 08/03/1951    ID: HVC-2290417", "mrn", "HVC-2290417"),
+        ("Last/First: ODUYA / MARTIN    DOB 08.03.1951    Employee ID: GCF-55810", "name", "martin oduya"),
+        ("Last/First: ODUYA / MARTIN    DOB 08.03.1951    Employee ID: GCF-55810", "mrn", "GCF-55810"),
+    ],
+)
+def test_more_identity_labels(lex: Lexicons, header: str, field: str, value: str) -> None:
+    assert [f.value for f in _of(_facts(lex, "Health record\n" + header), "identity") if f.name == field] == [value]
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [("OUTPATIENT MEDICATION PROFILE    Printed: Nov-04-25 14:22", "2025-11-04"), ("Visit: Dec 8, 2025 7:42 PM", "2025-12-08")],
+)
+def test_print_and_visit_dates_with_short_years_and_bare_labels(lex: Lexicons, line: str, iso: str) -> None:
+    assert [f.date for f in _of(_facts(lex, "Gulf Clinic\n" + line), "document_date")] == [iso]
+
+
+@pytest.mark.parametrize("text", ["Mar 5, '24", "Mar-05-24"])
+def test_month_name_dates_with_two_digit_years(text: str) -> None:
+    assert [d.iso for d in normalize.find_dates(text)] == ["2024-03-05"]
+
+
+def test_a_month_day_and_bare_two_digits_are_no_date() -> None:
+    assert normalize.find_dates("Mar 14 21 units") == []
