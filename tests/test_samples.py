@@ -29,6 +29,7 @@ TRUTH_FILES = {
     "holdout5": SAMPLES / "holdout5" / "truth.json",
     "holdout6": SAMPLES / "holdout6" / "truth.json",
     "holdout7": SAMPLES / "holdout7" / "truth.json",
+    "holdout8": SAMPLES / "holdout8" / "truth.json",
 }
 
 # The normalized vocabulary of docs/architecture.md.
