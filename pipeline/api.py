@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import logging
+import multiprocessing
 import os
 import re
 import shutil
@@ -21,7 +23,7 @@ from typing import NamedTuple, Protocol
 from . import extract, ingest, ocr, preprocess, rasterize, reconcile, report, tesseract
 from .config import Settings
 from .errors import BadArgsError, OcrError
-from .lexicons import load_lexicons
+from .lexicons import Lexicons, load_lexicons
 from .procs import process_alive
 from .records import Fact, Finding, InputFile, OcrPage, PageImage, Problem
 
@@ -75,6 +77,8 @@ class PageTask(NamedTuple):
     work_dir: Path
     settings: Settings
     cache_dir: Path | None
+    # The page's key in the source cache (ocr.source_key); "" when it has none.
+    source_key: str = ""
 
 
 def process_page(task: PageTask) -> PageResult:
@@ -84,7 +88,7 @@ def process_page(task: PageTask) -> PageResult:
     OCR. A page that reads badly is checked for orientation and, when it was upside down,
     read once more: the common upright page pays for neither.
     """
-    page, work_dir, settings, cache_dir = task
+    page, work_dir, settings, cache_dir, source_key = task
     key = ""
     if cache_dir is not None:
         try:
@@ -94,6 +98,8 @@ def process_page(task: PageTask) -> PageResult:
             hit = None
         if hit is not None:
             _discard(page.image_path)
+            if source_key:
+                ocr.store_source(cache_dir, source_key, key, page.dpi)
             return PageResult(page, hit[0], tuple(hit[1]))
     problems: list[Problem] = []
     try:
@@ -139,7 +145,9 @@ def process_page(task: PageTask) -> PageResult:
         )
         return PageResult(clean, None, tuple(problems))
     if cache_dir is not None and key:
-        ocr.store_page(cache_dir, key, result, problems)
+        stored = ocr.store_page(cache_dir, key, result, problems)
+        if stored and source_key:
+            ocr.store_source(cache_dir, source_key, key, page.dpi)
     # The PDF holds the page image now: free the disk as we go, not at the end of the run.
     _discard(page.image_path, clean.image_path)
     return PageResult(clean, result, tuple(problems))
@@ -147,6 +155,45 @@ def process_page(task: PageTask) -> PageResult:
 
 def _cleaning_salt(settings: Settings) -> str:
     return f"{preprocess.VERSION}|{settings.preprocess}|{settings.quality}"
+
+
+def _cached_pages(
+    inputs: Iterable[InputFile], settings: Settings, cache_dir: Path
+) -> tuple[list[PageResult], dict[str, dict[int, str]]]:
+    """Pages read before, found by their source keys; and the source key of every other page.
+
+    A re-run thus neither renders nor hashes the page images it has seen, nor starts workers
+    for them. Files that cannot be read are left out, for rasterizing to report.
+    """
+    salt = f"{_cleaning_salt(settings)}|{rasterize.VERSION}"
+    found: list[PageResult] = []
+    missing: dict[str, dict[int, str]] = {}
+    for input_file in inputs:
+        try:
+            sha = ocr.file_digest(input_file.path)
+        except OSError:
+            continue
+        todo = missing.setdefault(input_file.rel, {})
+        for n in range(1, input_file.pages + 1):
+            key = ocr.source_key(sha, n, settings, salt)
+            hit = ocr.load_source(cache_dir, key, input_file.provider, input_file.rel, n)
+            if hit is None:
+                todo[n] = key
+                continue
+            page, page_problems = hit
+            image = PageImage(
+                provider=page.provider,
+                file=page.file,
+                page=page.page,
+                image_path=cache_dir / f"{key}.src.json",
+                dpi=page.dpi,
+                width=page.width,
+                height=page.height,
+                rotation=page.rotation,
+                skew=page.skew,
+            )
+            found.append(PageResult(image, page, tuple(page_problems)))
+    return found, missing
 
 
 def _read_turned(
@@ -197,6 +244,14 @@ def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _init_extract_worker() -> None:
+    # Ctrl-C is the parent's to handle. Nothing else here: a forked child must not touch
+    # libraries whose thread pools the parent may have started (OpenCV would hang).
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class ProcessExecutor:
     """A pool of worker processes, with at most 2 tasks a worker in flight so that page
     images are produced only as fast as they are read (memory and disk stay flat)."""
@@ -220,6 +275,57 @@ class ProcessExecutor:
                     yield fut.result()
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+# Extraction is shared among processes only from this many documents: below it, forking
+# costs more than it saves.
+_MIN_PARALLEL_DOCUMENTS = 4
+# What the extraction workers need, set just before they are forked (they inherit it, so the
+# lexicons and the built matchers are never pickled or built again).
+_EXTRACT_CONTEXT: tuple[Lexicons, Settings] | None = None
+
+
+def _extract_one(pages: list[OcrPage]) -> list[Fact]:
+    assert _EXTRACT_CONTEXT is not None, "extraction worker started without its context"
+    lexicons, settings = _EXTRACT_CONTEXT
+    return extract.extract_facts(pages, lexicons, settings)
+
+
+def _extract_documents(
+    documents: list[list[OcrPage]], lexicons: Lexicons, settings: Settings, jobs: int
+) -> list[list[Fact]]:
+    """The facts of each document, in the order given.
+
+    With `jobs` > 1 the documents are shared among forked processes: after the OCR (or with
+    every page cached) the cores are otherwise idle while one process extracts.
+    """
+    global _EXTRACT_CONTEXT
+    if (
+        jobs < 2
+        or len(documents) < _MIN_PARALLEL_DOCUMENTS
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return [extract.extract_facts(doc, lexicons, settings) for doc in documents]
+    # Largest first, so that no process is left with a long document at the end.
+    order = sorted(range(len(documents)), key=lambda i: -len(documents[i]))
+    results: list[list[Fact]] = [[] for _ in documents]
+    # One document here first: that builds the matchers and fills the extractor's other
+    # per-process tables, which the workers then inherit instead of each building them again.
+    first = order.pop(0)
+    results[first] = extract.extract_facts(documents[first], lexicons, settings)
+    _EXTRACT_CONTEXT = (lexicons, settings)
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(documents)),
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_init_extract_worker,
+        ) as pool:
+            futures = {i: pool.submit(_extract_one, documents[i]) for i in order}
+            for i, future in futures.items():
+                results[i] = future.result()
+    finally:
+        _EXTRACT_CONTEXT = None
+    return results
 
 
 WORK_DIR_PREFIX = "recordcheck-"
@@ -289,14 +395,20 @@ def _page_tasks(
     settings: Settings,
     cache_dir: Path | None,
     problems: list[Problem],
+    source_keys: dict[str, dict[int, str]] | None = None,
 ) -> Iterator[PageTask]:
+    """A task for every page, or with `source_keys` only for the pages listed there (by file)."""
     for input_file in inputs:
+        keys = None if source_keys is None else source_keys.get(input_file.rel)
+        if keys is not None and not keys:
+            continue  # every page of it is cached
         try:
-            for item in rasterize.rasterize_pages(input_file, work_dir, settings):
+            for item in rasterize.rasterize_pages(input_file, work_dir, settings, keys):
                 if isinstance(item, Problem):
                     problems.append(item)
                 else:
-                    yield PageTask(item, work_dir, settings, cache_dir)
+                    key = "" if keys is None else keys.get(item.page, "")
+                    yield PageTask(item, work_dir, settings, cache_dir, key)
         except Exception as exc:
             log.debug("rasterize failed on %s", input_file.rel, exc_info=True)
             problems.append(
@@ -399,8 +511,13 @@ def _run(
 
     by_file: dict[str, list[OcrPage]] = defaultdict(list)
     done = 0
+    cached: list[PageResult] = []
+    source_keys: dict[str, dict[int, str]] | None = None
+    if cache_dir is not None:
+        cached, source_keys = _cached_pages(inputs, settings, cache_dir)
     with private_work_dir() as work_dir:
-        results = executor.run(_page_tasks(inputs, work_dir, settings, cache_dir, problems))
+        tasks = _page_tasks(inputs, work_dir, settings, cache_dir, problems, source_keys)
+        results = itertools.chain(cached, executor.run(tasks))
         # Closing the results stops the workers before the work folder is removed, also when
         # Ctrl-C lands in this loop rather than inside the executor.
         with _closing(results):
@@ -418,6 +535,7 @@ def _run(
 
         facts: list[Fact] = []
         pages: list[OcrPage] = []
+        documents: list[list[OcrPage]] = []
         for input_file in inputs:
             doc_pages = sorted(by_file.get(input_file.rel, []), key=lambda p: p.page)
             if not doc_pages:
@@ -426,7 +544,10 @@ def _run(
                 provider = provider_from_letterhead(doc_pages[0]) or input_file.provider
                 doc_pages = [replace(p, provider=provider) for p in doc_pages]
             pages.extend(doc_pages)
-            facts.extend(extract.extract_facts(doc_pages, lexicons, settings))
+            documents.append(doc_pages)
+        jobs = executor.jobs if isinstance(executor, ProcessExecutor) else 1
+        for doc_facts in _extract_documents(documents, lexicons, settings, jobs):
+            facts.extend(doc_facts)
 
         findings = reconcile.reconcile_facts(facts, lexicons, settings, today)
         summary = report.RunSummary(

@@ -168,10 +168,13 @@ def load_page(cache_dir: Path, key: str, page: PageImage) -> tuple[OcrPage, list
     return _result(clean, words, cache_dir / f"{meta['ocr']}.pdf", cached=True), problems
 
 
-def store_page(cache_dir: Path, key: str, result: OcrPage, problems: list[Problem]) -> None:
-    """Remember `result` (whose PDF must already be a cache entry) under the page key."""
+def store_page(cache_dir: Path, key: str, result: OcrPage, problems: list[Problem]) -> bool:
+    """Remember `result` (whose PDF must already be a cache entry) under the page key.
+
+    True when the entry is in place.
+    """
     if result.pdf_path is None or result.pdf_path.parent != cache_dir:
-        return
+        return False
     meta = {
         "ocr": result.pdf_path.stem,
         "width": result.width,
@@ -187,6 +190,8 @@ def store_page(cache_dir: Path, key: str, result: OcrPage, problems: list[Proble
         os.replace(tmp, cache_dir / f"{key}.json")
     except OSError as exc:
         log.warning("could not write the OCR cache in %s: %s", cache_dir, exc)
+        return False
+    return True
 
 
 def _result(page: PageImage, words: list[Word], pdf: Path | None, *, cached: bool) -> OcrPage:
@@ -203,3 +208,75 @@ def _result(page: PageImage, words: list[Word], pdf: Path | None, *, cached: boo
         rotation=page.rotation,
         skew=page.skew,
     )
+
+
+# --- source cache -------------------------------------------------------------------------------
+# Keyed by the input file's bytes and the page number, so that a re-run finds a page without
+# even taking it out of its file: no rendering, no image to hash, no worker. The entry only
+# points at the whole-page entry above; that entry's own key (made from the page image) is
+# what a page found in another file, or after a change to rasterizing, is looked up by.
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of a whole input file."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def source_key(file_sha: str, page: int, settings: Settings, salt: str) -> str:
+    """Key of page `page` of the file whose sha256 is `file_sha`.
+
+    `salt` holds what else shapes the page image and its cleaning (code versions, the cleaning
+    settings); with every setting and tool version that changes the image or its reading.
+    """
+    ocr = dataclasses.replace(settings.ocr, jobs=0, timeout_s=0.0)
+    parts = [
+        "source",
+        file_sha,
+        str(page),
+        repr(ocr),
+        repr(settings.limits),
+        tesseract.tesseract_version(),
+        tesseract.poppler_version(),
+        CACHE_FORMAT,
+        salt,
+    ]
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()
+
+
+def load_source(
+    cache_dir: Path, key: str, provider: str, file: str, page: int
+) -> tuple[OcrPage, list[Problem]] | None:
+    """The cached reading of a page found by its source key, or None."""
+    try:
+        meta = json.loads((cache_dir / f"{key}.src.json").read_text(encoding="utf-8"))
+        stub = PageImage(
+            provider=provider,
+            file=file,
+            page=page,
+            image_path=cache_dir / f"{key}.src.json",  # never opened: a cached page needs no image
+            dpi=int(meta["dpi"]),
+            width=0,
+            height=0,
+        )
+        page_key = str(meta["page"])
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.debug("source cache entry %s unusable (%s)", key, exc)
+        return None
+    return load_page(cache_dir, page_key, stub)
+
+
+def store_source(cache_dir: Path, key: str, page_key: str, dpi: int) -> None:
+    """Point the source key at the whole-page entry `page_key` (which must be stored already)."""
+    tmp = cache_dir / f".{key}.{os.getpid()}.src.json.tmp"
+    try:
+        tmp.write_text(json.dumps({"page": page_key, "dpi": dpi}), encoding="utf-8")
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, cache_dir / f"{key}.src.json")
+    except OSError as exc:
+        log.warning("could not write the OCR cache in %s: %s", cache_dir, exc)

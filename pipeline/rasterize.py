@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import warnings
 import zlib
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,10 @@ from .ingest import check_pixels, slugify
 from .records import InputFile, PageImage, Problem
 
 log = logging.getLogger(__name__)
+
+# Part of the source cache key (ocr.source_key): bump when a change here changes the page image
+# made from the same input page.
+VERSION = "1"
 
 # A page image whose DPI metadata implies a sheet outside these sizes (inches, long side) has
 # a meaningless DPI (72 is a common default); it is then estimated from a Letter page.
@@ -74,13 +78,19 @@ def work_path(work_dir: Path, file_rel: str, page: int, step: str, suffix: str) 
 
 
 def rasterize_pages(
-    input_file: InputFile, work_dir: Path, settings: Settings
+    input_file: InputFile,
+    work_dir: Path,
+    settings: Settings,
+    pages: Container[int] | None = None,
 ) -> Iterator[PageImage | Problem]:
-    """Yield one PageImage (or a Problem) per page, in order; only one page is held at a time."""
+    """Yield one PageImage (or a Problem) per page, in order; only one page is held at a time.
+
+    `pages` (1-based numbers) limits the work to those pages, e.g. the ones not cached yet.
+    """
     if input_file.kind == "pdf":
-        yield from _pdf_pages(input_file, work_dir, settings)
+        yield from _pdf_pages(input_file, work_dir, settings, pages)
     else:
-        yield from _image_pages(input_file, work_dir, settings)
+        yield from _image_pages(input_file, work_dir, settings, pages)
 
 
 # --- PDF ---------------------------------------------------------------------------------
@@ -101,12 +111,14 @@ def _open_pdf(path: Path) -> PdfReader | None:
 
 
 def _pdf_pages(
-    input_file: InputFile, work_dir: Path, settings: Settings
+    input_file: InputFile, work_dir: Path, settings: Settings, pages: Container[int] | None
 ) -> Iterator[PageImage | Problem]:
     reader = _open_pdf(input_file.path)
     images = _ImageSource(input_file.path)
     try:
         for n in range(1, input_file.pages + 1):
+            if pages is not None and n not in pages:
+                continue
             try:
                 yield _pdf_page(input_file, reader, images, n, work_dir, settings)
             except InputFileError as exc:
@@ -347,11 +359,13 @@ def _pil_limit(settings: Settings) -> Iterator[None]:
 
 
 def _image_pages(
-    input_file: InputFile, work_dir: Path, settings: Settings
+    input_file: InputFile, work_dir: Path, settings: Settings, pages: Container[int] | None
 ) -> Iterator[PageImage | Problem]:
     try:
         with _pil_limit(settings), Image.open(input_file.path) as im:
             for n in range(1, input_file.pages + 1):
+                if pages is not None and n not in pages:
+                    continue
                 try:
                     im.seek(n - 1)
                     out = work_path(work_dir, input_file.rel, n, "raster", ".pgm")
