@@ -38,6 +38,10 @@ __all__ = ["build_nlp", "extract_facts", "ocr_page_from_text"]
 log = logging.getLogger(__name__)
 
 _MASS_UNITS = {"mg", "mcg", "g", "mg/ml", "units", "meq", "ml", "%"}
+_PLAIN_MASS = {"mg", "mcg", "g", "units", "meq"}
+_INJECTED = re.compile(
+    r"\b(?:sc|sq|subq|subcut\w*|im|pen|autoinj\w*|auto-injector|syringe|prefilled|shot|injection)\b", re.IGNORECASE
+)
 # A comma between digits and three more digits is a thousands separator ("1,000 mg"), not a break.
 _CLAUSE_BREAK = re.compile(
     r";|(?<!\d),|,(?!\d{3}(?!\d))|\.(?!\d)|\bbut\b|\band\b(?=\s+(?:no|not|denies)\b)", re.IGNORECASE
@@ -140,6 +144,7 @@ class _Cues:
         self.dose_change = comp("dose_change")  # "10 mg -> 5 mg", "decreased from 10 mg to 5 mg"
         self.combination_joint = comp("combination_joint")  # "LOSARTAN POTASSIUM-HYDROCHLOROTHIAZIDE"
         self.allergy_category = comp("allergy_category")  # "ALLERGIES TO MEDICINES, FOODS, LATEX"
+        self.vaccine_test = comp("vaccine_test_word")  # "HPV co-test", "hepatitis B antibody"
         self.schedule = comp("schedule_column")  # "Morning  Noon  Evening  Bedtime" over tick marks
         self.med_avoid = comp("med_avoid")  # "Do not take ibuprofen": advice, not a medicine taken
         self.vaccine_date = comp("vaccine_date_label")
@@ -434,7 +439,7 @@ def _value_region(text: str, label: _Label, nxt: _Label | None) -> tuple[int, in
     hint = re.match(r"\s*\([^()]{0,40}\)\s*(?=[:#])", text[start:])
     if hint:
         start += hint.end()
-    m = re.match(r"\s*[:#.]*\s*", text[start:])
+    m = re.match(r"\s*[:#.;]*\s*", text[start:])
     if m:
         start += m.end()
     end = nxt.start if nxt is not None else len(text)
@@ -508,7 +513,7 @@ def _header_facts(
         rows = page_rows[line.page_index]
         at_edge = li in rows[:_HEADER_ROWS] or li in rows[-_FOOTER_ROWS:]
         if at_edge:
-            unlabelled = _unlabelled_name(ctx, line.start, text, labels)
+            unlabelled = _unlabelled_name(ctx, line.start, text, labels) or _addressee(ctx, li, line.start, text)
             if unlabelled is not None:
                 facts.append(unlabelled)
         for i, lab in enumerate(labels):
@@ -636,6 +641,24 @@ def _unlabelled_name(ctx: _Ctx, base: int, text: str, labels: list[_Label]) -> F
         return None
     start = base + cell_start + lead
     return _fact(ctx, "identity", "name", start, start + len(name), "extract.identity.name_unlabelled", value=person)
+
+
+_ADDRESSEE = re.compile(r"(?:mr|mrs|ms|miss|mx)\.?\s+((?:[A-Z][A-Za-z'\-]*\.?\s+){0,2}[A-Z][A-Za-z'\-]+)", re.IGNORECASE)
+
+
+def _addressee(ctx: _Ctx, li: int, base: int, text: str) -> Fact | None:
+    """The patient's name heading the address block of a letter to the patient ("Ms. Colette R.
+    Vandemeer" on its own line above the street): a courtesy title, then two to four name words."""
+    if ctx.doc_text.lines[li].page_index != 0 or COLUMN_SEP in text:
+        return None
+    m = _ADDRESSEE.fullmatch(text.strip())
+    if m is None or any(t.lower().rstrip(".") in ctx.cues.not_person for t in m.group(1).split()):
+        return None
+    person = _normalize_person(m.group(1))
+    if not person:
+        return None
+    start = base + text.index(m.group(1))
+    return _fact(ctx, "identity", "name", start, start + len(m.group(1)), "extract.identity.addressee", value=person)
 
 
 def _identity_fact(ctx: _Ctx, base: int, lab: _Label, vs: int, ve: int, value: str) -> Fact | None:
@@ -922,6 +945,8 @@ def _line_facts(
             continue  # "[ ] Sulfa": a choice the form offers, not one it records
         if _example_in_question(ctx, text, base, start):
             continue  # "Are you taking a blood thinner (Plavix, Coumadin, Eliquis)?": examples
+        if re.match(r"\s+day\b", text[end:], re.IGNORECASE):
+            continue  # "daily except on methotrexate day": the day, not a dose of it
         if _advised_against(ctx, text, start):
             continue  # "Do not take ibuprofen, naproxen (ALEVE) or other NSAIDs": advice
         labels: dict[str, LexMatch] = {}
@@ -1115,13 +1140,21 @@ def _drug_concept(ctx: _Ctx, m: LexMatch) -> tuple[str, str, str, list[str]]:
     ingredients = sorted({e.ingredient.lower() for e in entries})
     preferred = [e for e in entries if e.name_type == "generic" or e.name.lower() == e.ingredient.lower()]
     chosen = preferred[0] if preferred else entries[0]
-    ingredient = chosen.ingredient.lower()
+    ingredient = _without_biologic_suffix(ctx, chosen.ingredient.lower())
+    ingredients = sorted({_without_biologic_suffix(ctx, i) for i in ingredients})
     others = [i for i in ingredients if i != ingredient]
     # A brand row may lack the code or class its generic row carries.
     generic = next((e for e in ctx.drugs.get(ingredient, []) if e.ingredient.lower() == ingredient), chosen)
     rxcui = chosen.rxcui or generic.rxcui
     drug_class = chosen.drug_class or generic.drug_class
     return ingredient, rxcui, drug_class, others + list(m.ambiguous)
+
+
+def _without_biologic_suffix(ctx: _Ctx, ingredient: str) -> str:
+    """"erenumab-aooe" -> "erenumab": the FDA's four-letter suffix tells makers apart, not
+    medicines, and records write the name with or without it."""
+    m = re.fullmatch(r"(.+)-[a-z]{4}", ingredient)
+    return m.group(1) if m is not None and m.group(1) in ctx.drugs else ingredient
 
 
 def _med_fact(
@@ -1137,7 +1170,12 @@ def _med_fact(
         seg_text = seg_text + " " + cont.text
     seg_text = _changed_part(ctx, seg_text)
     doses = normalize.find_doses(seg_text)
-    strength = next((d for d in doses if d.unit in _MASS_UNITS), None) or (doses[0] if doses else None)
+    # "Humira Pen 40 mg/0.4 mL  40 mg": the amount beats the pen's concentration
+    strength = (
+        next((d for d in doses if d.unit in _PLAIN_MASS), None)
+        or next((d for d in doses if d.unit in _MASS_UNITS), None)
+        or (doses[0] if doses else None)
+    )
     # "20 MG tablet  Take 2 tablets (40 mg total)": the amount taken at a time is the dose
     totalled = False
     for cue in ctx.cues.total_dose:
@@ -1167,6 +1205,11 @@ def _med_fact(
         strength = replace(bare, dose=total) if total is not None else bare
     elif strength.unit == "g":
         strength = _gram_or_milligram(ctx, ingredient, strength)
+    elif strength.unit == "mg/ml" and re.fullmatch(r"[\d.,]+\s*mg\s*/\s*ml", strength.raw, re.IGNORECASE) and (
+        _INJECTED.search(seg_text)
+    ):
+        # "Aimovig 70 mg/mL SC monthly": a one-dose pen of 1 mL, so 70 mg a dose
+        strength = replace(strength, unit="mg")
     freqs = normalize.find_frequencies(seg_text)
     routes = normalize.find_routes(seg_text)
     grid = ""
@@ -1493,6 +1536,8 @@ def _vaccine_facts(
         (min(x.start for x in g) - base for g in vac_groups[vi + 1 :] if not any(j in g for j in joined)),
         len(text),
     )
+    if _any(ctx.cues.vaccine_test, text[last.end - base :]):
+        return None  # "Pap with HPV co-test 03/2023", "varicella titer": a test, not a vaccine
     cue_ok = section == "immunizations" or _any(ctx.cues.vaccine_cue, text + " " + _sentence_above(ctx, li))
     dates = [
         d for d in normalize.find_dates(text, day_first=ctx.day_first)
@@ -1506,8 +1551,11 @@ def _vaccine_facts(
     entry_start = breaks[-1] if breaks else prev_end
     # The entry's words end with its sentence: "... a Tdap booster on 6/11/2018. She does not
     # recall a pneumonia vaccine" says nothing against the Tdap.
-    stop = _SENTENCE_BREAK.search(text, last.end - base, nxt_v)
-    entry_end = stop.start() if stop is not None else nxt_v
+    # An entry without a date of its own goes on to its sentence's end: "Live vaccines (MMR,
+    # varicella, yellow fever) are not to be given" says it of every name in the list.
+    own_date = any(last.end - base <= d.start < nxt_v for d in dates)
+    stop = _SENTENCE_BREAK.search(text, last.end - base, nxt_v if own_date else len(text))
+    entry_end = stop.start() if stop is not None else (nxt_v if own_date else len(text))
     not_given = [
         (hit.start(), cue.value)
         for cue in ctx.cues.not_given

@@ -51,6 +51,7 @@ FAMILIES = (
     "combination_joint",
     "allergy_category",
     "schedule_column",
+    "vaccine_test_word",
 )
 
 

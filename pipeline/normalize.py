@@ -243,10 +243,10 @@ def _zeros(m: re.Match[str]) -> str:
 _COUNT_WORDS = {
     "ss": "\u00bd", "i": "1", "ii": "2", "iii": "3", "iv": "4",
     "one-half": "\u00bd", "one half": "\u00bd", "half a": "\u00bd", "half": "\u00bd",
-    "one": "1", "two": "2", "three": "3", "four": "4",
+    "one": "1", "two": "2", "three": "3", "four": "4", "|": "1",
 }
 _LATIN_COUNT = re.compile(
-    r"(?<![\w.\-])(ss|iii|ii|iv|i|one-half|one\s+half|half\s+a|half|one|two|three|four)(\s*)"
+    r"(?<![\w.\-|])(ss|iii|ii|iv|i|one-half|one\s+half|half\s+a|half|one|two|three|four|\|(?=\s))(\s*)"
     r"(t|tabs?|tablets?|caps?|capsules?|puffs?|gtts?|drops?)(?!\w)",
     re.IGNORECASE,
 )
@@ -714,6 +714,7 @@ class _IntervalRegexes:
     q_hours: re.Pattern[str]
     every_hours: re.Pattern[str]
     every_days: re.Pattern[str]
+    every_weeks: re.Pattern[str]
     times_a_day: re.Pattern[str]
 
 
@@ -729,6 +730,9 @@ def _interval_regexes() -> _IntervalRegexes:
         every_days=re.compile(
             r"(?<!\w)(?:every|q\.?)\s*" + _count("n") + r"\s*(?:days|day|d)(?!\w)", flags
         ),
+        every_weeks=re.compile(
+            r"(?<!\w)(?:every|q\.?)\s*" + _count("n") + r"\s*(?:weeks|week|wks|wk|w)(?!\w)", flags
+        ),
         times_a_day=re.compile(
             r"(?<!\w)" + _count("n")
             + r"\s*(?:x|times|time)\s*(?:(?:a|per|each|every)\s+|/\s*)?(?:day|daily|d)(?!\w)",
@@ -736,6 +740,8 @@ def _interval_regexes() -> _IntervalRegexes:
         ),
     )
 
+
+_MAX_INTERVAL_DAYS = 28  # longest "every N days" read as q<N>h; a month or more is the table's
 
 # What may stand between a frequency and the "PRN" that qualifies it.
 _PRN_GAP = re.compile(r"[ \t,;:(\-]{0,4}")
@@ -773,14 +779,17 @@ def _frequency_candidates(text: str) -> Iterator[tuple[int, int, _Freq]]:
             found = _interval(hours, upper)
             if found:
                 yield m.start(), m.end(), found
-    for m in rx.every_days.finditer(text):
-        days = _count_value(m, "n")
-        if days is None:
-            continue
-        # Longer intervals only where the table names them (every 7 days = weekly).
-        found = _interval(24 * days, None, days_ok=days <= 3)
-        if found:
-            yield m.start(), m.end(), found
+    for regex, length in ((rx.every_days, 1), (rx.every_weeks, 7)):
+        for m in regex.finditer(text):
+            count = _count_value(m, "n")
+            if count is None:
+                continue
+            days = count * length
+            # Every 7 days is weekly where the table says so; up to a month apart, an injection's
+            # "every 14 days" / "q2wk" is q336h; longer gaps are left to the table's words.
+            found = _interval(24 * days, None, days_ok=days <= _MAX_INTERVAL_DAYS)
+            if found:
+                yield m.start(), m.end(), found
     for m in rx.times_a_day.finditer(text):
         n = _count_value(m, "n")
         if n and 24 % n == 0:

@@ -549,3 +549,64 @@ def test_month_name_dates_with_two_digit_years(text: str) -> None:
 
 def test_a_month_day_and_bare_two_digits_are_no_date() -> None:
     assert normalize.find_dates("Mar 14 21 units") == []
+
+
+# ---------------------------------------------------------------- injections, onset, tests, letters
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("Humira Pen 40 mg/0.4 mL    40 mg    SC    q2wk", ("adalimumab", "40", "mg", "q336h")),
+        ("HUMIRA PEN 40 MG/0.4 ML   INJECT 40 MG SUBCUTANEOUSLY EVERY 14 DAYS", ("adalimumab", "40", "mg", "q336h")),
+        ("Enbrel 50 mg/mL SC every other week", ("etanercept", "50", "mg", "q336h")),
+        ("amoxicillin 400 mg/5 mL suspension, take 5 mL twice daily", ("amoxicillin", "80", "mg/ml", "bid")),
+        ("SUMATRIPTAN 50 MG TAB   1 TAB AT ONSET OF MIGRAINE, MAY REPEAT IN 2 HRS", ("sumatriptan", "50", "mg", "prn")),
+        ("folic acid (FOLVITE) 1 mg tablet   Take | tablet (1 mg total) by mouth daily", ("folic acid", "1", "mg", "daily")),
+        ("Emgality 120 mg/mL pen, inject once a month", ("galcanezumab", "120", "mg", "monthly")),
+    ],
+)
+def test_injections_onset_and_ocr_counts(lex: Lexicons, row: str, expected: tuple[str, ...]) -> None:
+    assert _meds(lex, "Medications\n" + row) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "frequency"),
+    [("every 14 (fourteen) days", "q336h"), ("q2wk", "q336h"), ("every 3 weeks", "q504h"), ("every 7 days", "weekly")],
+)
+def test_intervals_in_days_and_weeks(text: str, frequency: str) -> None:
+    assert [f.frequency for f in normalize.find_frequencies(text)] == [frequency]
+
+
+def test_biweekly_is_too_ambiguous_to_read() -> None:
+    assert normalize.find_frequencies("biweekly") == []
+
+
+def test_a_medicines_day_is_no_entry_of_it(lex: Lexicons) -> None:
+    text = "Medications\nFolic acid 1 mg tab    1mg    PO    daily except MTX day\n"
+    assert _meds(lex, text) == [("folic acid", "1", "mg", "daily")]
+
+
+def test_tests_and_advice_naming_vaccines_are_no_doses(lex: Lexicons) -> None:
+    text = (
+        "Immunizations\n"
+        "Influenza 2025-26    10-03-2025    Pharmacy\n"
+        "Live vaccines (MMR, varicella, yellow fever, nasal flu vaccine) are not to be given during biologic therapy.\n"
+        "Recommend recombinant zoster vaccine (Shingrix) if not already received.\n"
+        "Cervical screening: Pap with HPV co-test 03/2023 negative.\n"
+    )
+    assert [(f.name, f.date) for f in _of(_facts(lex, text), "vaccine")] == [("influenza", "2025-10-03")]
+
+
+def test_a_letter_to_the_patient_names_them_in_the_address(lex: Lexicons) -> None:
+    text = (
+        "Lakehead Neurology\n8 September 2025\nMs. Colette R. Vandemeer\n4617 Jay Street\n"
+        "RE: your visit of 5 September 2025\nDate of birth: 14 June 1973    Patient #: 2207-4418\n"
+    )
+    found = {(f.name, f.value) for f in _of(_facts(lex, text), "identity")}
+    assert found == {("name", "colette r vandemeer"), ("dob", "1973-06-14"), ("mrn", "2207-4418")}
+
+
+def test_a_semicolon_read_for_a_labels_colon(lex: Lexicons) -> None:
+    text = "Eye Clinic\nName of patient: Colette R Vandermeer    DOB: 06/14/1973    Chart #; 51-88207\n"
+    assert [f.value for f in _of(_facts(lex, text), "identity") if f.name == "mrn"] == ["51-88207"]

@@ -429,7 +429,7 @@ def test_find_frequencies_keeps_separate_entries_apart() -> None:
         "o.d.",
         "x 7 days",  # a duration
         "5 times a day",  # no normalized code for five a day
-        "every 5 days",
+        "every 45 days",  # longer than 4 weeks: only the table's words (monthly) say such gaps
         "q0h",
         "Q3 2021",
         "10 mg",
