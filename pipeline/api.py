@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import itertools
 import logging
 import multiprocessing
 import os
@@ -517,7 +516,7 @@ def _run(
         cached, source_keys = _cached_pages(inputs, settings, cache_dir)
     with private_work_dir() as work_dir:
         tasks = _page_tasks(inputs, work_dir, settings, cache_dir, problems, source_keys)
-        results = itertools.chain(cached, executor.run(tasks))
+        results = _chain(cached, executor.run(tasks))
         # Closing the results stops the workers before the work folder is removed, also when
         # Ctrl-C lands in this loop rather than inside the executor.
         with _closing(results):
@@ -595,6 +594,12 @@ def _mark_output_dir(out_dir: Path) -> None:
     marker = out_dir / ingest.OUTPUT_MARKER
     if not marker.exists():
         marker.touch(mode=0o600)
+
+
+def _chain(first: Iterable[PageResult], then: Iterator[PageResult]) -> Iterator[PageResult]:
+    """`first`, then `then`; closing this closes `then` (so that its workers stop)."""
+    yield from first
+    yield from then
 
 
 @contextlib.contextmanager
