@@ -30,6 +30,7 @@ TRUTH_FILES = {
     "holdout6": SAMPLES / "holdout6" / "truth.json",
     "holdout7": SAMPLES / "holdout7" / "truth.json",
     "holdout8": SAMPLES / "holdout8" / "truth.json",
+    "holdout9": SAMPLES / "holdout9" / "truth.json",
 }
 
 # The normalized vocabulary of docs/architecture.md.
