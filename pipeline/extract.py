@@ -726,7 +726,9 @@ def _concepts(ctx: _Ctx, group: list[LexMatch]) -> set[tuple[str, str]]:
         if m.label == DRUG:
             out.update((DRUG, e.ingredient.lower()) for e in ctx.drugs.get(m.name, []))
         elif m.label == VACCINE:
+            # "Tetanus (Tdap)": a family name and a vaccine of that family are one entry
             out.update((VACCINE, e.short_name.lower()) for e in ctx.vaccines.get(m.name, []))
+            out.update((VACCINE, e.family.lower()) for e in ctx.vaccines.get(m.name, []) if e.family)
         else:
             out.update((ALLERGEN, e.allergen.lower()) for e in ctx.allergens.get(m.name, []))
         out.add((m.label, m.name))
@@ -798,6 +800,8 @@ def _continuation(ctx: _Ctx, doc: spacy.tokens.Doc, li: int, next_matches: list[
         next_vaccine = entries[0].short_name.lower() if entries else first.name
     if full <= 0 and not next_vaccine:
         return None
+    if next_matches and re.fullmatch(r"\s*(?:hold|stop|start|resume|restart|continue|increase|decrease)\s*", nxt.text[:full], re.IGNORECASE):
+        return None  # "Hold metoprolol and call if ...": the verb of the next instruction, not this entry's
     sig = any(c.regex.match(nxt.text.lstrip(" -*\u2022")) for c in ctx.cues.sig)
     return _Cont(nxt.text[:stop], nxt.start + stop, nxt.text[:full], nxt.start, next_vaccine, sig=sig)
 
@@ -943,7 +947,7 @@ def _line_facts(
         prev_end = (max(m.end for m in groups[gi - 1]) - base) if gi > 0 else 0
         if _unchecked_before(ctx, text, 0, start):
             continue  # "[ ] Sulfa": a choice the form offers, not one it records
-        if _example_in_question(ctx, text, base, start):
+        if _example_in_question(ctx, text, base, start) or _examples_in_brackets(ctx, text, base, start):
             continue  # "Are you taking a blood thinner (Plavix, Coumadin, Eliquis)?": examples
         if re.match(r"\s+day\b", text[end:], re.IGNORECASE):
             continue  # "daily except on methotrexate day": the day, not a dose of it
@@ -971,8 +975,12 @@ def _line_facts(
             last_cont = _sig_below(ctx, li, group) or last_cont
         prefix = text[max(prev_end, cs) : start]
         negation = _negation_before(ctx, text, cs, start)
-        answer = _form_answer(ctx, text[end:])
+        answer = _item_answer(ctx, text, end, nxt)
+        if re.match(r"\s*[:\-]\s*(?:no|none|neg(?:ative)?)\b", text[end:], re.IGNORECASE) and ALLERGEN in labels:
+            continue  # "Latex: No": a form's item answered no
         asked = _any(ctx.cues.allergy_question, text) or _under_allergy_question(ctx, li)
+        if asked and re.match(r"\s*if\s*yes\b", text, re.IGNORECASE) and answer != "no":
+            answer = "yes"  # "If yes, please list: codeine (hallucinations)" under the allergy question
         if answer == "no" and (asked or _any(ctx.cues.allergy_before, text[:start])):
             continue  # "Latex ... No": the form asked and the answer was no allergy
         allergy_ctx = (
@@ -1071,6 +1079,34 @@ def _example_in_question(ctx: _Ctx, text: str, base: int, start: int) -> bool:
     li = ctx.doc_text.line_at(base)
     named = [m for m in ctx.by_line[li] if m.label == DRUG and base + cs <= m.start < base + q.end()]
     return len({m.name for m in named}) >= 2
+
+
+def _examples_in_brackets(ctx: _Ctx, text: str, base: int, start: int) -> bool:
+    """Whether the name at `start` is one of several drugs in brackets after a class or a
+    question ("Alpha-blocker ever (Flomax, Uroxatral, Rapaflo)"), with no dose among them:
+    examples of a kind, not entries. A brand in brackets after its generic is no such list."""
+    opening = text.rfind("(", 0, start)
+    closing = text.find(")", start)
+    if opening < 0 or closing < 0 or ")" in text[opening:start] or COLUMN_SEP in text[opening:closing]:
+        return False  # only a closed bracket within one cell lists examples
+    inner = text[opening + 1 : closing]
+    if normalize.find_doses(inner):
+        return False
+    li = ctx.doc_text.line_at(base)
+    inside = {m.name for m in ctx.by_line[li] if m.label == DRUG and base + opening < m.start < base + opening + 1 + len(inner)}
+    before = [m for m in ctx.by_line[li] if m.label == DRUG and m.end <= base + opening]
+    if before and not text[before[-1].end - base : opening].strip():
+        return False  # "apixaban (Eliquis, Xarelto)" after a drug: its brands
+    return len(inside) >= 2
+
+
+def _item_answer(ctx: _Ctx, text: str, end: int, nxt: int) -> str:
+    """The Yes/No a form gives the item ending at `end`: the cell right after the item's own
+    cell ("Tape / adhesive?  No"), else an answer closing the text before the next item."""
+    cells = text[end:].split(COLUMN_SEP)
+    if len(cells) > 1 and cells[1].strip().lower().rstrip(".") in ("yes", "no"):
+        return cells[1].strip().lower().rstrip(".")
+    return _form_answer(ctx, text[end:nxt])
 
 
 def _form_answer(ctx: _Ctx, tail: str) -> str:
@@ -1187,6 +1223,9 @@ def _med_fact(
             break
     if not totalled and strength is not None:
         strength = _amount_taken(ctx, seg_text, doses, strength)
+    alternating = _alternating_doses(seg_text, doses)
+    if alternating is not None:
+        strength = alternating
     parts = ingredient.count("-") + 1
     if parts >= 3 and strength is not None and strength.unit in _MASS_UNITS and strength.dose.count("-") + 1 < parts:
         # "BICTEGRAVIR 50/EMTRICITABINE 200/TENOFOVIR AF 25MG TAB": a strength read for one of
@@ -1212,6 +1251,9 @@ def _med_fact(
         strength = replace(strength, unit="mg")
     freqs = normalize.find_frequencies(seg_text)
     routes = normalize.find_routes(seg_text)
+    if alternating is not None and not freqs:
+        # a dose for every day of the week, so once a day
+        freqs = [normalize.FrequencyMatch(alternating.start, alternating.end, alternating.raw, "daily", 1.0)]
     grid = ""
     if not freqs or freqs[0].frequency == "prn":
         # "Trazodone 50 mg  1 tab  PRN" under a Bedtime column: the grid says when, the text as needed
@@ -1321,15 +1363,17 @@ def _grid_frequency(ctx: _Ctx, li: int, after: int) -> str:
     for hi in range(li - 1, max(-1, li - 30), -1):
         if lines[hi].page_index != lines[li].page_index:
             return ""
+        if ctx.by_line[hi] or re.search(r"\d", lines[hi].text):
+            continue  # an entry's row ("Aricept 10 mg HS 10/19 HS"), not the grid's titles
         columns = [
             ((w.bbox[0] + w.bbox[2]) / 2, c.value)
             for _, _, w in lines[hi].spans
             for c in ctx.cues.schedule
             if c.regex.match(w.text.strip(":|").lower())
         ]
-        if len(columns) >= 2:
+        if len({v for _, v in columns}) >= 2:
             break
-    if len(columns) < 2:
+    if len({v for _, v in columns}) < 2:
         return ""
     centres = sorted(x for x, _ in columns)
     half = min(b - a for a, b in zip(centres, centres[1:], strict=False)) / 2
@@ -1372,6 +1416,30 @@ def _changed_part(ctx: _Ctx, seg_text: str) -> str:
     for s, e in keep[:2]:
         blank[s:e] = old[s:e]
     return "".join(blank) + new
+
+
+_WEEKDAYS = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b|\b(?:m|tu|w|th|f|sa|su)(?:\s*[/\-,]\s*(?:m|tu|w|th|f|sa|su)){1,5}\b"
+    r"|\bother\s+days\b|\brest\s+of\s+(?:the\s+)?week\b|\ball\s+other\s+days\b",
+    re.IGNORECASE,
+)
+
+
+def _alternating_doses(seg_text: str, doses: list[normalize.DoseMatch]) -> normalize.DoseMatch | None:
+    """A dose that changes with the day of the week ("5 mg M/W/F, 2.5 mg other days", a warfarin
+    calendar): the range of the day's doses, as the vocabulary writes a range ("2.5-5")."""
+    # "= 25 mg/week", "Total/week 25 mg": a week's total is no day's dose
+    masses = [
+        d for d in doses
+        if d.unit in ("mg", "mcg") and "-" not in d.dose
+        and not re.match(r"\s*(?:/|a|per|each)\s*(?:wk|week)\b", seg_text[d.end :], re.IGNORECASE)
+    ]
+    values = {normalize.dose_value(d.dose) for d in masses if d.unit == masses[0].unit} if masses else set()
+    if len(values) < 2 or None in values or len(_WEEKDAYS.findall(seg_text)) < 2:
+        return None  # one weekday ("15 mg weekly (Fri)") is a weekly day, not two schedules
+    low, high = min(v for v in values if v is not None), max(v for v in values if v is not None)
+    dose = f"{normalize.scaled_dose(str(low), '1')}-{normalize.scaled_dose(str(high), '1')}"
+    return replace(masses[0], dose=dose)
 
 
 def _gram_or_milligram(ctx: _Ctx, ingredient: str, strength: normalize.DoseMatch) -> normalize.DoseMatch:
@@ -1513,7 +1581,10 @@ def _vaccine_facts(
         return cont.next_start + off - own_len - 1
 
     start = m.start - base
-    vac_groups = [g for g in groups if any(x.label == VACCINE for x in g)]
+    vac_groups = [
+        g for g in groups
+        if any(x.label == VACCINE for x in g) and (m in g or not _in_column(ctx, li, g[0].start, g[0].end, "maker"))
+    ]
     vi = next(i for i, g in enumerate(vac_groups) if m in g)
     # "Zoster recombinant (Shingrix)": one entry; the later, bracketed name is the more specific.
     own = sorted((x for x in vac_groups[vi] if x.label == VACCINE), key=lambda x: x.start)
@@ -1521,6 +1592,10 @@ def _vaccine_facts(
     for x in own[1:]:
         if text[: x.start - base].rstrip().endswith("("):
             named = x
+    # "Tetanus: Tdap 11JUN2018": a family's name labels the row; the vaccine is the one named in it
+    first = ctx.vaccines.get(named.name, [])
+    if first and first[0].short_name.lower() == first[0].family.lower():
+        named = next((x for x in own if x is not named and _vaccine_short(ctx, x) != first[0].family.lower()), named)
     # "Td/Tdap": two names joined by a slash are one entry the record did not settle.
     joined: list[LexMatch] = []
     if vi + 1 < len(vac_groups):
@@ -1539,10 +1614,16 @@ def _vaccine_facts(
     if _any(ctx.cues.vaccine_test, text[last.end - base :]):
         return None  # "Pap with HPV co-test 03/2023", "varicella titer": a test, not a vaccine
     cue_ok = section == "immunizations" or _any(ctx.cues.vaccine_cue, text + " " + _sentence_above(ctx, li))
+    if _in_column(ctx, li, m.start, m.end, "maker"):
+        return []  # "MODERNA" under a table's MFR column: the maker of the row's vaccine
     dates = [
         d for d in normalize.find_dates(text, day_first=ctx.day_first)
         if not any(s <= absolute(d.start) < e for s, e in label_spans)
     ]
+    # A table with a DATE GIVEN column dates the dose there; EXP and VIS DATE columns never do.
+    if _column_titles(ctx, li, "given") is not None:
+        dates = [d for d in dates if d.start >= own_len or _in_column(ctx, li, base + d.start, base + d.end, "given")]
+    dates = [d for d in dates if d.start >= own_len or not _in_column(ctx, li, base + d.start, base + d.end, "not_given")]
     # "Influenza vaccine  Due on Sep 1, 2024", "Tdap 05/02/2019, next due 05/2029": a date
     # after a reminder word (due, overdue, recommended, scheduled) is not a dose given, and a
     # reminder word before the name makes the whole entry a reminder ("Due: Tdap").
@@ -1661,6 +1742,11 @@ def _vaccine_facts(
 
 
 _WRAPPED_LINE = 40  # characters: shorter lines are not a paragraph's wrapped lines
+
+
+def _vaccine_short(ctx: _Ctx, m: LexMatch) -> str:
+    entries = ctx.vaccines.get(m.name, [])
+    return entries[0].short_name.lower() if entries else m.name
 
 
 def _sentence_above(ctx: _Ctx, li: int) -> str:
@@ -1794,6 +1880,8 @@ def _column_titles(ctx: _Ctx, li: int, value: str) -> list[tuple[int, int, bool]
         if head.page_index != page:
             break
         if head.text.count(COLUMN_SEP) < 2:
+            if len(head.text.split()) >= 3 and head.text.isupper() and not re.search(r"\d", head.text):
+                return None  # "IMMUNIZATIONS PREVIOUSLY GIVEN AT THIS PHARMACY": a new table starts
             continue
         words = [w for _, _, w in head.spans]
         titles: list[tuple[int, int, bool]] = []
@@ -1810,6 +1898,15 @@ def _column_titles(ctx: _Ctx, li: int, value: str) -> list[tuple[int, int, bool]
         if any(t[2] for t in titles):
             return titles
     return None
+
+
+def _in_column(ctx: _Ctx, li: int, start: int, end: int, value: str) -> bool:
+    """Whether the words of line `li` in [start, end) stand under the table's `value` column."""
+    titles = _column_titles(ctx, li, value)
+    if titles is None:
+        return False
+    boxes = [w.bbox for s, e, w in ctx.doc_text.lines[li].spans if s < end and e > start]
+    return bool(boxes) and _column_of(titles, min(b[0] for b in boxes), max(b[2] for b in boxes))
 
 
 def _column_of(titles: list[tuple[int, int, bool]], x0: int, x1: int) -> bool:
@@ -1863,10 +1960,14 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
     scheduled = {
         (f.name, f.dose, f.unit, f.status) for f in facts if f.kind == "medication" and f.frequency
     }
+    # "Hold metoprolol and call if HR < 55" under the orders that give metoprolol's dose: a mention
+    dosed = {f.name for f in facts if f.kind == "medication" and f.dose}
     seen: dict[tuple, int] = {}
     out: list[Fact] = []
     for f in facts:
         if f.kind == "medication" and not f.frequency and (f.name, f.dose, f.unit, f.status) in scheduled:
+            continue
+        if f.kind == "medication" and not f.dose and not f.frequency and f.name in dosed:
             continue
         if f.kind == "identity":
             key: tuple = (f.kind, f.name, f.value, f.date)

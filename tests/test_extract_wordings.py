@@ -610,3 +610,67 @@ def test_a_letter_to_the_patient_names_them_in_the_address(lex: Lexicons) -> Non
 def test_a_semicolon_read_for_a_labels_colon(lex: Lexicons) -> None:
     text = "Eye Clinic\nName of patient: Colette R Vandermeer    DOB: 06/14/1973    Chart #; 51-88207\n"
     assert [f.value for f in _of(_facts(lex, text), "identity") if f.name == "mrn"] == ["51-88207"]
+
+
+# ---------------------------------------------------------------- weekday schedules, forms, vaccine tables
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Warfarin (Jantoven)    5 mg M/W/F, 2.5 mg other days    daily (eve)",
+        "warfarin 5 mg M-W-F; 2.5 mg Su-Tu-Th-Sa    PO",
+        "Regimen: Warfarin 5 mg tablets: 5 mg Mon/Wed/Fri, 2.5 mg all other days = 25 mg/week",
+    ],
+)
+def test_a_dose_that_changes_with_the_weekday_is_a_daily_range(lex: Lexicons, row: str) -> None:
+    assert _meds(lex, "Medications\n" + row) == [("warfarin", "2.5-5", "mg", "daily")]
+
+
+def test_one_weekday_is_a_weekly_day_not_two_schedules(lex: Lexicons) -> None:
+    row = "Methotrexate 2.5 mg tab    15 mg (6tabs)    PO    weekly (Fri)"
+    assert _meds(lex, "Medications\n" + row) == [("methotrexate", "15", "mg", "weekly")]
+
+
+def test_form_items_answered_no_and_if_yes_lists(lex: Lexicons) -> None:
+    text = (
+        "ALLERGIES: Lisinopril - angioedema; Codeine - hallucinations    Latex: No\n"
+        "Allergies (medicines, latex, tape, food):\n"
+        "Latex allergy?    No    Tape / adhesive?    No\n"
+        "2. Do you have allergies to medications, food, a vaccine component, or latex?    [ ]    [x]\n"
+        "If yes, please list:    penicillin (hives)\n"
+    )
+    found = {(f.name, f.status) for f in _of(_facts(lex, text), "allergy")}
+    assert found == {("lisinopril", "active"), ("codeine", "active"), ("penicillin", "active")}
+
+
+def test_drugs_in_brackets_after_a_class_are_examples(lex: Lexicons) -> None:
+    text = (
+        "Medications\napixaban (Eliquis) 5 mg twice daily\n"
+        "Alpha-blocker ever (Flomax, Uroxatral, Rapaflo) - IFIS risk:    Yes    No\n"
+    )
+    assert _meds(lex, text) == [("apixaban", "5", "mg", "bid")]
+
+
+def test_a_mention_without_dose_beside_the_dosed_entry_is_no_second_entry(lex: Lexicons) -> None:
+    text = "Home medications\nmetoprolol 25 mg twice daily\nHold metoprolol and call if HR < 55.\n"
+    facts = _of(_facts(lex, text), "medication")
+    assert [(f.name, f.dose, f.frequency, f.status) for f in facts] == [("metoprolol", "25", "bid", "active")]
+
+
+def test_a_vaccine_tables_given_column_maker_column_and_expiry(lex: Lexicons) -> None:
+    text = (
+        "Section 4. For pharmacy use only\n"
+        "VACCINE                 MFR        LOT        EXP         DOSE     VIS DATE      DATE GIVEN\n"
+        "Fluzone High-Dose       SANOFI     UJ744AB    06/30/27    0.5 ML   08/06/2024    09/22/2026\n"
+        "Spikevax 2026-2027      MODERNA    3046K9A    03/14/27    0.5 ML   01/31/2025    09/22/2026\n"
+        "IMMUNIZATIONS PREVIOUSLY GIVEN AT THIS PHARMACY\n"
+        "PREVNAR 20    11/12/2024    CVX 216\n"
+        "Immunization history\n"
+        "Tetanus (Tdap)    7/30/2018    PA-SIIS\n"
+        "Shingles (zoster)    unknown    son unsure\n"
+    )
+    found = sorted((f.name, f.date) for f in _of(_facts(lex, text), "vaccine"))
+    assert found == [
+        ("covid-19", "2026-09-22"), ("influenza", "2026-09-22"), ("pneumococcal", "2024-11-12"), ("tdap", "2018-07-30"),
+    ]
