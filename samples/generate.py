@@ -24,6 +24,7 @@ from ._holdout6 import holdout6_set
 from ._holdout7 import holdout7_set
 from ._holdout8 import holdout8_set
 from ._holdout9 import holdout9_set
+from ._holdout10 import holdout10_set
 from ._layouts import LAYOUTS
 from ._layouts_holdout import HOLDOUT_LAYOUTS
 from ._layouts_holdout2 import HOLDOUT2_LAYOUTS
@@ -34,6 +35,7 @@ from ._layouts_holdout6 import HOLDOUT6_LAYOUTS
 from ._layouts_holdout7 import HOLDOUT7_LAYOUTS
 from ._layouts_holdout8 import HOLDOUT8_LAYOUTS
 from ._layouts_holdout9 import HOLDOUT9_LAYOUTS
+from ._layouts_holdout10 import HOLDOUT10_LAYOUTS
 from ._model import Document, SampleSet
 from ._scan import degrade_page, encode_jpeg, rasterize_page, write_image_pdf
 from ._writer import PageWriter
@@ -54,11 +56,12 @@ SETS: dict[str, Callable[[], SampleSet]] = {
     "holdout7": holdout7_set,
     "holdout8": holdout8_set,
     "holdout9": holdout9_set,
+    "holdout10": holdout10_set,
 }
 ALL_LAYOUTS = {
     **LAYOUTS, **HOLDOUT_LAYOUTS, **HOLDOUT2_LAYOUTS, **HOLDOUT3_LAYOUTS, **HOLDOUT4_LAYOUTS,
     **HOLDOUT5_LAYOUTS, **HOLDOUT6_LAYOUTS, **HOLDOUT7_LAYOUTS, **HOLDOUT8_LAYOUTS,
-    **HOLDOUT9_LAYOUTS,
+    **HOLDOUT9_LAYOUTS, **HOLDOUT10_LAYOUTS,
 }  # fmt: skip
 
 

@@ -31,6 +31,7 @@ TRUTH_FILES = {
     "holdout7": SAMPLES / "holdout7" / "truth.json",
     "holdout8": SAMPLES / "holdout8" / "truth.json",
     "holdout9": SAMPLES / "holdout9" / "truth.json",
+    "holdout10": SAMPLES / "holdout10" / "truth.json",
 }
 
 # The normalized vocabulary of docs/architecture.md.
