@@ -145,6 +145,7 @@ class _Cues:
         self.combination_joint = comp("combination_joint")  # "LOSARTAN POTASSIUM-HYDROCHLOROTHIAZIDE"
         self.allergy_category = comp("allergy_category")  # "ALLERGIES TO MEDICINES, FOODS, LATEX"
         self.vaccine_test = comp("vaccine_test_word")  # "HPV co-test", "hepatitis B antibody"
+        self.drug_test = comp("drug_test_word")  # "Infliximab trough 7.8 mcg/mL": a lab result
         self.schedule = comp("schedule_column")  # "Morning  Noon  Evening  Bedtime" over tick marks
         self.med_avoid = comp("med_avoid")  # "Do not take ibuprofen": advice, not a medicine taken
         self.vaccine_date = comp("vaccine_date_label")
@@ -483,10 +484,15 @@ def _normalize_person(raw: str) -> str:
     return " ".join(tokens)
 
 
+_MRN_STOP = frozenset({"DOS", "DOB", "DATE", "VISIT", "ACCT", "PAGE", "SEX", "AGE"})
+
+
 def _normalize_mrn(raw: str) -> str:
     parts: list[str] = []
     for tok in raw.split():
         tok = tok.strip(".,;:()[]")
+        if parts and (tok.upper() in _MRN_STOP or normalize.find_dates(tok)):
+            break  # "MRN AIC-0048213 DOS 09/22/2026": the next label, or a date, ends the number
         if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9\-/]*", tok) and (
             re.search(r"\d", tok) or (tok.isalpha() and tok.isupper() and len(tok) <= 4)
         ):
@@ -949,6 +955,8 @@ def _line_facts(
             continue  # "[ ] Sulfa": a choice the form offers, not one it records
         if _example_in_question(ctx, text, base, start) or _examples_in_brackets(ctx, text, base, start):
             continue  # "Are you taking a blood thinner (Plavix, Coumadin, Eliquis)?": examples
+        if any(m.label == DRUG for m in group) and _any(ctx.cues.drug_test, text[end:]):
+            continue  # "Infliximab trough  7.8 mcg/mL", "Anti-infliximab Ab": a lab test of the drug
         if re.match(r"\s+day\b", text[end:], re.IGNORECASE):
             continue  # "daily except on methotrexate day": the day, not a dose of it
         if _advised_against(ctx, text, start):
@@ -976,7 +984,7 @@ def _line_facts(
         prefix = text[max(prev_end, cs) : start]
         negation = _negation_before(ctx, text, cs, start)
         answer = _item_answer(ctx, text, end, nxt)
-        if re.match(r"\s*[:\-]\s*(?:no|none|neg(?:ative)?)\b", text[end:], re.IGNORECASE) and ALLERGEN in labels:
+        if re.match(r"\s*[:\-]\s*(?:no?|none|neg(?:ative)?)\b", text[end:], re.IGNORECASE) and ALLERGEN in labels:
             continue  # "Latex: No": a form's item answered no
         asked = _any(ctx.cues.allergy_question, text) or _under_allergy_question(ctx, li)
         if asked and re.match(r"\s*if\s*yes\b", text, re.IGNORECASE) and answer != "no":
@@ -1613,9 +1621,13 @@ def _vaccine_facts(
     )
     if _any(ctx.cues.vaccine_test, text[last.end - base :]):
         return None  # "Pap with HPV co-test 03/2023", "varicella titer": a test, not a vaccine
-    cue_ok = section == "immunizations" or _any(ctx.cues.vaccine_cue, text + " " + _sentence_above(ctx, li))
-    if _in_column(ctx, li, m.start, m.end, "maker"):
-        return []  # "MODERNA" under a table's MFR column: the maker of the row's vaccine
+    cue_ok = (
+        section == "immunizations"
+        or _any(ctx.cues.vaccine_cue, text + " " + _sentence_above(ctx, li))
+        or _any(ctx.cues.vaccine_cue, _title_row(ctx, li))  # "Requirement  Status  Date(s) received"
+    )
+    if _in_column(ctx, li, m.start, m.end, "maker") or _in_column(ctx, li, m.start, m.end, "not_given"):
+        return []  # "MODERNA" under a MFR column, "PCV20 complete" under a Due column: no dose
     dates = [
         d for d in normalize.find_dates(text, day_first=ctx.day_first)
         if not any(s <= absolute(d.start) < e for s, e in label_spans)
@@ -1744,6 +1756,18 @@ def _vaccine_facts(
 _WRAPPED_LINE = 40  # characters: shorter lines are not a paragraph's wrapped lines
 
 
+def _title_row(ctx: _Ctx, li: int) -> str:
+    """The text of the nearest table title row above line `li` on its page (three or more
+    cells, no digits), "" when there is none within a few lines."""
+    lines = ctx.doc_text.lines
+    for hi in range(li - 1, max(-1, li - 12), -1):
+        if lines[hi].page_index != lines[li].page_index:
+            return ""
+        if lines[hi].text.count(COLUMN_SEP) >= 2 and not re.search(r"\d", lines[hi].text):
+            return lines[hi].text
+    return ""
+
+
 def _vaccine_short(ctx: _Ctx, m: LexMatch) -> str:
     entries = ctx.vaccines.get(m.name, [])
     return entries[0].short_name.lower() if entries else m.name
@@ -1784,7 +1808,7 @@ def _under_dose_columns(ctx: _Ctx, li: int) -> bool:
 
 
 _DOSE_JOIN = (
-    r"\s*(?:,\s*)?(?:and|&|,)\s*(?:(?:booster\s*)?(?:#\s*\d{1,2}|dose\s*\d{1,2}"
+    r"\s*(?:[,;]\s*)?(?:and|&|,|;)\s*(?:(?:booster\s*)?(?:#\s*\d{1,2}|dose\s*\d{1,2}"
     r"|\d(?:st|nd|rd|th)(?:\s+dose)?)\s*[:\-]?\s*)?(?:[A-Za-z]{3,}\s+){0,2}"
 )
 _CARD_LINES = 5  # how far below its name a card's "Date given:" line may stand

@@ -127,7 +127,8 @@ class SectionDetector:
             rule = self.by_header.get(numbered.group(1).lower())
             if rule is not None and rule.section in PRIMARY_SECTIONS:
                 return rule
-        if text.rstrip().endswith(":") or re.match(r"\S.*?\s[-\u2013\u2014]\s", norm):
+        shouted = text.strip().isupper() and len(norm.split()) <= self.max_header_words + 2
+        if text.rstrip().endswith(":") or re.match(r"\S.*?\s[-\u2013\u2014]\s", norm) or shouted:
             for header in self.by_prefix:
                 if norm.startswith(header) and norm[len(header) : len(header) + 1] in (" ", ".", ","):
                     return self.by_header[header]

@@ -52,6 +52,7 @@ FAMILIES = (
     "allergy_category",
     "schedule_column",
     "vaccine_test_word",
+    "drug_test_word",
 )
 
 

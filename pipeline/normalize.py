@@ -800,6 +800,7 @@ def _frequency_candidates(text: str) -> Iterator[tuple[int, int, _Freq]]:
 
 def find_frequencies(text: str) -> list[FrequencyMatch]:
     """Every dosing frequency in `text`, normalized; a PRN next to a frequency joins it."""
+    text = text.replace("_", " ")  # "q4-6h_ prn": a form's underline read after the code
     kept = [c for c in _longest(list(_frequency_candidates(text)), len(text)) if c[2][0]]
     out: list[FrequencyMatch] = []
     i = 0

@@ -674,3 +674,60 @@ def test_a_vaccine_tables_given_column_maker_column_and_expiry(lex: Lexicons) ->
     assert found == [
         ("covid-19", "2026-09-22"), ("influenza", "2026-09-22"), ("pneumococcal", "2024-11-12"), ("tdap", "2018-07-30"),
     ]
+
+
+# ---------------------------------------------------------------- compliance reports, labs, fax words
+
+
+def test_a_compliance_report_lists_each_dose_and_skips_what_is_not_required(lex: Lexicons) -> None:
+    text = (
+        "IMMUNIZATION COMPLIANCE REPORT\n"
+        "Requirement                Status          Date(s) received               Source\n"
+        "MMR - 2 doses              MET             Feb 20 1998; Aug 14 2001       state registry\n"
+        "Tdap - within 10 years     MET             Aug 26 2019                    Student upload\n"
+        "Meningococcal ACWY         NOT REQUIRED    age 22+ / off campus\n"
+        "Other immunizations on file (not required)\n"
+        "Pneumococcal conjugate (PCV20)    Mar 10 2026    Acadiana IBD Center (fax)\n"
+    )
+    found = sorted((f.name, f.date) for f in _of(_facts(lex, text), "vaccine"))
+    assert found == [("mmr", "1998-02-20"), ("mmr", "2001-08-14"), ("pneumococcal", "2026-03-10"), ("tdap", "2019-08-26")]
+
+
+def test_a_drugs_lab_level_is_no_medication(lex: Lexicons) -> None:
+    text = (
+        "Lab (09/15/2026)       Result        Ref\n"
+        "Infliximab trough      7.8 mcg/mL    >5\n"
+        "Anti-infliximab Ab     undetectable\n"
+        "Medications\nmesalamine 1.2 g tablet, 2 tablets by mouth daily\n"
+    )
+    assert _meds(lex, text) == [("mesalamine", "2.4", "g", "daily")]
+
+
+@pytest.mark.parametrize(
+    ("header", "value"),
+    [
+        ("Patient: Thibodeaux, Marcus E.    MRN AIC-0048213 DOS 09/22/2026", "AIC-0048213"),
+        ("Pt: THIBODEAUX, MARCUS    MRN: E4471920    Acct: 60019482773", "E4471920"),
+    ],
+)
+def test_a_record_number_stops_at_the_next_label(lex: Lexicons, header: str, value: str) -> None:
+    assert [f.value for f in _of(_facts(lex, "IBD Center\n" + header), "identity") if f.name == "mrn"] == [value]
+
+
+def test_an_unchecked_box_misread_by_ocr_is_still_unchecked(lex: Lexicons) -> None:
+    text = "ALLERGIES: Sulfa drugs - hives;    Peanut - anaphylaxis    (I NKDA    Latex: N\n"
+    found = {(f.name, f.status) for f in _of(_facts(lex, text), "allergy")}
+    assert found == {("sulfa", "active"), ("peanut", "active")}
+
+
+def test_shouted_headers_with_more_words_end_the_list_above(lex: Lexicons) -> None:
+    text = (
+        "ALLERGIES\nSulfa drugs (hives)    Peanuts (anaphylaxis)\n"
+        "ASSESSMENT AND PLAN BY PROBLEM\n"
+        "#2 B12 deficiency. Continue cyanocobalamin 1,000 mcg IM monthly.\n"
+    )
+    facts = _facts(lex, text)
+    assert {f.name for f in _of(facts, "allergy")} == {"sulfa", "peanut"}
+    assert [(f.name, f.dose, f.unit, f.frequency) for f in _of(facts, "medication")] == [
+        ("cyanocobalamin", "1000", "mcg", "monthly")
+    ]
