@@ -25,6 +25,7 @@ from ._holdout7 import holdout7_set
 from ._holdout8 import holdout8_set
 from ._holdout9 import holdout9_set
 from ._holdout10 import holdout10_set
+from ._holdout11 import holdout11_set
 from ._layouts import LAYOUTS
 from ._layouts_holdout import HOLDOUT_LAYOUTS
 from ._layouts_holdout2 import HOLDOUT2_LAYOUTS
@@ -36,6 +37,7 @@ from ._layouts_holdout7 import HOLDOUT7_LAYOUTS
 from ._layouts_holdout8 import HOLDOUT8_LAYOUTS
 from ._layouts_holdout9 import HOLDOUT9_LAYOUTS
 from ._layouts_holdout10 import HOLDOUT10_LAYOUTS
+from ._layouts_holdout11 import HOLDOUT11_LAYOUTS
 from ._model import Document, SampleSet
 from ._scan import degrade_page, encode_jpeg, rasterize_page, write_image_pdf
 from ._writer import PageWriter
@@ -57,11 +59,12 @@ SETS: dict[str, Callable[[], SampleSet]] = {
     "holdout8": holdout8_set,
     "holdout9": holdout9_set,
     "holdout10": holdout10_set,
+    "holdout11": holdout11_set,
 }
 ALL_LAYOUTS = {
     **LAYOUTS, **HOLDOUT_LAYOUTS, **HOLDOUT2_LAYOUTS, **HOLDOUT3_LAYOUTS, **HOLDOUT4_LAYOUTS,
     **HOLDOUT5_LAYOUTS, **HOLDOUT6_LAYOUTS, **HOLDOUT7_LAYOUTS, **HOLDOUT8_LAYOUTS,
-    **HOLDOUT9_LAYOUTS, **HOLDOUT10_LAYOUTS,
+    **HOLDOUT9_LAYOUTS, **HOLDOUT10_LAYOUTS, **HOLDOUT11_LAYOUTS,
 }  # fmt: skip
 
 

@@ -32,6 +32,7 @@ TRUTH_FILES = {
     "holdout8": SAMPLES / "holdout8" / "truth.json",
     "holdout9": SAMPLES / "holdout9" / "truth.json",
     "holdout10": SAMPLES / "holdout10" / "truth.json",
+    "holdout11": SAMPLES / "holdout11" / "truth.json",
 }
 
 # The normalized vocabulary of docs/architecture.md.
