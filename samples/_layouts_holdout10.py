@@ -9,46 +9,7 @@ from ._layouts_holdout2 import _at_bottom, _band, _fact_med, _fact_vaccine
 from ._layouts_holdout3 import _grid_row, _verticals
 from ._layouts_holdout5 import _box
 from ._model import MONTHS, Document, Med, format_date
-from ._writer import (
-    DEJAVU_DIR,
-    REPORTLAB_FONTS,
-    PageWriter,
-    clean_line,
-    embed_ttf,
-    embed_type1,
-    resolve_font,
-)
-
-# Registered name -> (TTF file, standard face used when the file is absent; then the line
-# wrapping, and so the truth, differs).
-_TTF = {
-    "DejaVuSerifCondensed": (DEJAVU_DIR / "DejaVuSerifCondensed.ttf", "Times-Roman"),
-    "DejaVuSerifCondensed-Bold": (DEJAVU_DIR / "DejaVuSerifCondensed-Bold.ttf", "Times-Bold"),
-    "DejaVuSerifCondensed-Italic": (DEJAVU_DIR / "DejaVuSerifCondensed-Italic.ttf",
-                                    "Times-Roman"),
-    "DejaVuSansCondensed-Oblique": (DEJAVU_DIR / "DejaVuSansCondensed-Oblique.ttf", "Helvetica"),
-    "DejaVuSansCondensed-BoldOblique": (DEJAVU_DIR / "DejaVuSansCondensed-BoldOblique.ttf",
-                                        "Helvetica-Bold"),
-}  # fmt: skip
-# The italic and bold-oblique faces reportlab ships beside the standard ones.
-_RL_TYPE1 = {
-    "Times-Italic": "_ei_____",
-    "Times-BoldItalic": "_ebi____",
-    "Helvetica-BoldOblique": "_abi____",
-    "Helvetica-Oblique": "_ai_____",
-}
-
-
-def face(name: str) -> str:
-    """A registered font to draw with: a TTF, an embedded Type 1 face, or a standard fallback."""
-    if name in _TTF:
-        path, fallback = _TTF[name]
-        return embed_ttf(name, path) or resolve_font(fallback)
-    if name in _RL_TYPE1:
-        stem = _RL_TYPE1[name]
-        afm, pfb = REPORTLAB_FONTS / f"{stem}.afm", REPORTLAB_FONTS / f"{stem}.pfb"
-        return embed_type1(f"Embedded-{name}", afm, pfb) or resolve_font("Times-Roman")
-    return resolve_font(name)
+from ._writer import PageWriter, clean_line, face, resolve_font, use_faces
 
 
 def pdate(iso: str, style: str) -> str:
@@ -72,23 +33,15 @@ def pdate(iso: str, style: str) -> str:
     }[style]
 
 
-def _use(w: PageWriter, base: str, bold: str, size: float) -> None:
-    w.font, w.bold, w.size = face(base), face(bold), size
-
-
-def _item(m: Med) -> str:
-    return " ".join(p for p in (m.name_text, m.strength_text, m.sig_text) if p)
-
-
 def _flow(w: PageWriter, pieces: list[tuple[str, Med | None]], *, x: float = 0.0,
           after: float = 3.0) -> None:  # fmt: skip
     """A paragraph built from plain text and medication items; each item is a fact whose text
     is its own words, wherever the wrap falls."""
-    text = "".join(_item(m) if m else t for t, m in pieces)
+    text = "".join(m.item_text if m else t for t, m in pieces)
     w.paragraph(text, x=x, after=after)
     for _, m in pieces:
         if m:
-            _fact_med(w, m, _item(m))
+            _fact_med(w, m, m.item_text)
 
 
 # -- hospital emergency department nurse triage sheet (faxed) ----------------------------------
@@ -99,7 +52,7 @@ def ed_nurse_triage(doc: Document, w: PageWriter) -> None:
     complaint, ESI, vitals grid, allergies, home medications as the patient gave them, screens."""
     w.margin = 40.0
     w.y = w.height - 22
-    _use(w, "DejaVuSansMono", "DejaVuSansMono-Bold", 8.2)
+    use_faces(w, "DejaVuSansMono", "DejaVuSansMono-Bold", 8.2)
     x = doc.extra
     arrived = pdate(doc.document_date, doc.date_style)
     dob = pdate(doc.dob, "m_d_y")
@@ -191,7 +144,7 @@ def gi_problem_oriented_note(doc: Document, w: PageWriter) -> None:
     which each problem carries its own medicines and plan; allergies and health maintenance."""
     w.margin = 50.0
     w.y = w.height - 44
-    _use(w, "DejaVuSerifCondensed", "DejaVuSerifCondensed-Bold", 9.0)
+    use_faces(w, "DejaVuSerifCondensed", "DejaVuSerifCondensed-Bold", 9.0)
     ital = face("DejaVuSerifCondensed-Italic")
     x = doc.extra
     seen = pdate(doc.document_date, "us")
@@ -313,7 +266,7 @@ def student_immunization_compliance(doc: Document, w: PageWriter) -> None:
     with its status and dose dates, then notes."""
     w.margin = 44.0
     w.y = w.height - 40
-    _use(w, "DejaVuSansCondensed", "DejaVuSansCondensed-Bold", 8.8)
+    use_faces(w, "DejaVuSansCondensed", "DejaVuSansCondensed-Bold", 8.8)
     obl = face("DejaVuSansCondensed-Oblique")
     bobl = face("DejaVuSansCondensed-BoldOblique")
     x = doc.extra
@@ -402,7 +355,7 @@ def dermatology_visit_note(doc: Document, w: PageWriter) -> None:
     areas and BSA, numbered assessment and plan with a topical and an oral antibiotic started."""
     w.margin = 58.0
     w.y = w.height - 50
-    _use(w, "Times-Roman", "Times-Bold", 10.4)
+    use_faces(w, "Times-Roman", "Times-Bold", 10.4)
     ital = face("Times-Italic")
     bital = face("Times-BoldItalic")
     x = doc.extra
@@ -483,7 +436,7 @@ def asthma_action_plan_visit(doc: Document, w: PageWriter) -> None:
     yellow and red zone instructions, then other medicines, allergies, immunizations, tests."""
     w.margin = 46.0
     w.y = w.height - 40
-    _use(w, "Helvetica", "Helvetica-BoldOblique", 9.0)
+    use_faces(w, "Helvetica", "Helvetica-BoldOblique", 9.0)
     bold = resolve_font("Helvetica-Bold")
     obl = face("Helvetica-Oblique")
     x = doc.extra
@@ -534,7 +487,7 @@ def asthma_action_plan_visit(doc: Document, w: PageWriter) -> None:
 
     w.line("Other medicines on file (reconciled today)", font=w.bold, size=9.4, lead=1.4)
     for m in doc.meds[3:]:
-        text = _item(m)
+        text = m.item_text
         w.line(f"\u2022  {text}", x=w.margin + 6, lead=1.3)
         _fact_med(w, m, text)
     w.space(4)

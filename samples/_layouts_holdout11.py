@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from ._layouts import Layout, _fact_allergy, _fact_dob, _fact_doc_date, _fact_mrn, _fact_name
 from ._layouts_holdout2 import _at_bottom, _band, _fact_med, _fact_vaccine
@@ -11,50 +10,7 @@ from ._layouts_holdout3 import _verticals
 from ._layouts_holdout5 import _box
 from ._layouts_holdout9 import _ruled_row
 from ._model import MONTHS, Document, Med, format_date
-from ._writer import (
-    DEJAVU_DIR,
-    REPORTLAB_FONTS,
-    PageWriter,
-    clean_line,
-    embed_ttf,
-    embed_type1,
-    resolve_font,
-)
-
-_URW_AFM = Path("/usr/share/fonts/type1/urw-base35")
-_URW_PFB = Path("/usr/share/fonts/X11/Type1")
-
-# Registered name -> (file, standard face used when the file is absent; then the line
-# wrapping, and so the truth, differs).
-_TTF = {
-    "Vera": (REPORTLAB_FONTS / "Vera.ttf", "Helvetica"),
-    "VeraBd": (REPORTLAB_FONTS / "VeraBd.ttf", "Helvetica-Bold"),
-    "VeraBI": (REPORTLAB_FONTS / "VeraBI.ttf", "Helvetica-Bold"),
-    "DejaVuSerifCondensed": (DEJAVU_DIR / "DejaVuSerifCondensed.ttf", "Times-Roman"),
-    "DejaVuSerifCondensed-Bold": (DEJAVU_DIR / "DejaVuSerifCondensed-Bold.ttf", "Times-Bold"),
-    "DejaVuSerifCondensed-BoldItalic": (DEJAVU_DIR / "DejaVuSerifCondensed-BoldItalic.ttf",
-                                        "Times-Bold"),
-    "DejaVuSans-Oblique": (DEJAVU_DIR / "DejaVuSans-Oblique.ttf", "Helvetica"),
-}  # fmt: skip
-_URW = {
-    "P052-Roman": "Times-Roman",
-    "P052-Bold": "Times-Bold",
-    "P052-Italic": "Times-Roman",
-    "P052-BoldItalic": "Times-Bold",
-    "NimbusSansNarrow-Regular": "Helvetica",
-    "NimbusSansNarrow-Bold": "Helvetica-Bold",
-}
-
-
-def face(name: str) -> str:
-    """A registered font to draw with: a TTF, a URW Type 1 face, or a standard fallback."""
-    if name in _TTF:
-        path, fallback = _TTF[name]
-        return embed_ttf(name, path) or resolve_font(fallback)
-    if name in _URW:
-        afm, pfb = _URW_AFM / f"{name}.afm", _URW_PFB / f"{name}.pfb"
-        return embed_type1(f"URW-{name}", afm, pfb) or resolve_font(_URW[name])
-    return resolve_font(name)
+from ._writer import PageWriter, clean_line, face, resolve_font, use_faces
 
 
 def pdate(iso: str, style: str) -> str:
@@ -73,14 +29,6 @@ def pdate(iso: str, style: str) -> str:
         "m_d_yy": f"{month}/{day}/{year % 100:02d}",
         "email": f"{weekday}, {MONTHS[month - 1][:3]} {day}, {year}",
     }[style]
-
-
-def _use(w: PageWriter, base: str, bold: str, size: float) -> None:
-    w.font, w.bold, w.size = face(base), face(bold), size
-
-
-def _item(m: Med) -> str:
-    return " ".join(p for p in (m.name_text, m.strength_text, m.sig_text) if p)
 
 
 def _fits(w: PageWriter, doc: Document, bottom: float) -> None:
@@ -127,7 +75,7 @@ def hepatology_letter(doc: Document, w: PageWriter) -> None:
     the medicines reviewed for liver safety, allergies, a vaccine table, recommendations."""
     w.margin = 60.0
     w.y = w.height - 40
-    _use(w, "P052-Roman", "P052-Bold", 9.1)
+    use_faces(w, "P052-Roman", "P052-Bold", 9.1)
     ital = face("P052-Italic")
     bital = face("P052-BoldItalic")
     x = doc.extra
@@ -184,7 +132,7 @@ def hepatology_letter(doc: Document, w: PageWriter) -> None:
     w.line("Current medications, reviewed with him today (none needs a change for the liver):",
            font=bital, lead=1.4)  # fmt: skip
     for m in doc.meds:
-        text = _item(m)
+        text = m.item_text
         w.line(f"\u2013  {text}", x=w.margin + 14, lead=1.28)
         _fact_med(w, m, text)
     w.space(4)
@@ -238,7 +186,7 @@ def sleep_followup(doc: Document, w: PageWriter) -> None:
     medications with 'by oral route' sigs, allergies, registry immunizations, plan."""
     w.margin = 44.0
     w.y = w.height - 38
-    _use(w, "Vera", "VeraBd", 8.6)
+    use_faces(w, "Vera", "VeraBd", 8.6)
     bi = face("VeraBI")
     x = doc.extra
     seen = pdate(doc.document_date, "us")
@@ -348,7 +296,7 @@ def sbar_transfer(doc: Document, w: PageWriter) -> None:
     Recommendation, and what was sent along."""
     w.margin = 42.0
     w.y = w.height - 20
-    _use(w, "DejaVuSerifCondensed", "DejaVuSerifCondensed-Bold", 8.8)
+    use_faces(w, "DejaVuSerifCondensed", "DejaVuSerifCondensed-Bold", 8.8)
     bi = face("DejaVuSerifCondensed-BoldItalic")
     x = doc.extra
     when = pdate(doc.document_date, doc.date_style)
@@ -483,7 +431,7 @@ def pharmacy_order_email(doc: Document, w: PageWriter) -> None:
     headers, the items in the order, other prescriptions on file and the health profile."""
     w.margin = 62.0
     w.y = w.height - 24
-    _use(w, "DejaVuSans", "DejaVuSans-Bold", 8.6)
+    use_faces(w, "DejaVuSans", "DejaVuSans-Bold", 8.6)
     obl = face("DejaVuSans-Oblique")
     x = doc.extra
     sent = pdate(doc.document_date, "email")
@@ -566,7 +514,7 @@ def prior_auth_form(doc: Document, w: PageWriter) -> None:
     therapies, rationale, attestation."""
     w.margin = 40.0
     w.y = w.height - 36
-    _use(w, "NimbusSansNarrow-Regular", "NimbusSansNarrow-Bold", 8.6)
+    use_faces(w, "NimbusSansNarrow-Regular", "NimbusSansNarrow-Bold", 8.6)
     typed = resolve_font("Courier")
     x = doc.extra
     dob = pdate(doc.dob, "us")

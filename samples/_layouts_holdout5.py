@@ -2,51 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reportlab.lib.pagesizes import landscape, letter
 
 from ._layouts import Layout, _fact_allergy, _fact_dob, _fact_doc_date, _fact_mrn, _fact_name
 from ._layouts_holdout2 import _at_bottom, _fact_med, _fact_vaccine, _page_size
 from ._layouts_holdout3 import _grid_row, _verticals
 from ._model import MONTHS, Document, format_date
-from ._writer import REPORTLAB_FONTS, PageWriter, embed_ttf, embed_type1, resolve_font
-
-_NOTO = Path("/usr/share/fonts/truetype/noto")
-_URW_AFM = Path("/usr/share/fonts/type1/urw-base35")
-_URW_PFB = Path("/usr/share/fonts/X11/Type1")
-
-# Registered name -> (TTF file, folder, standard face used when the file is absent; then
-# the line wrapping, and so the truth, differs).
-_TTF = {
-    "Vera": ("Vera.ttf", REPORTLAB_FONTS, "Helvetica"),
-    "VeraBd": ("VeraBd.ttf", REPORTLAB_FONTS, "Helvetica-Bold"),
-    "VeraIt": ("VeraIt.ttf", REPORTLAB_FONTS, "Helvetica"),
-    "NotoMono": ("NotoMono-Regular.ttf", _NOTO, "Courier"),
-    "NotoSansMono-Bold": ("NotoSansMono-Bold.ttf", _NOTO, "Courier-Bold"),
-}
-_URW = {
-    "NimbusSans-Regular": "Helvetica",
-    "NimbusSans-Bold": "Helvetica-Bold",
-    "NimbusSans-Italic": "Helvetica",
-    "P052-Roman": "Times-Roman",
-    "P052-BoldItalic": "Times-Bold",
-    "P052-Italic": "Times-Roman",
-    "URWGothic-Book": "Helvetica",
-    "URWGothic-Demi": "Helvetica-Bold",
-    "URWGothic-BookOblique": "Helvetica",
-}
-
-
-def face(name: str) -> str:
-    """A registered font to draw with: a TTF, a URW Type 1 face, or a standard fallback."""
-    if name in _TTF:
-        filename, folder, fallback = _TTF[name]
-        return embed_ttf(name, folder / filename) or resolve_font(fallback)
-    if name in _URW:
-        afm, pfb = _URW_AFM / f"{name}.afm", _URW_PFB / f"{name}.pfb"
-        return embed_type1(f"URW-{name}", afm, pfb) or resolve_font(_URW[name])
-    return resolve_font(name)
+from ._writer import PageWriter, face, use_faces
 
 
 def pdate(iso: str, style: str) -> str:
@@ -69,10 +31,6 @@ def pdate(iso: str, style: str) -> str:
     }[style]
 
 
-def _use(w: PageWriter, base: str, bold: str, size: float) -> None:
-    w.font, w.bold, w.size = face(base), face(bold), size
-
-
 def _box(w: PageWriter, x: float, y: float, checked: bool, side: float = 7.0) -> None:
     """A printed check box (a drawn square, not a character), ticked with an X."""
     c = w.canvas
@@ -91,7 +49,7 @@ def urgent_care_summary(doc: Document, w: PageWriter) -> None:
     """One-page urgent-care visit summary: allergy table with severity, home meds, new Rx."""
     w.margin = 50.0
     w.y = w.height - 46
-    _use(w, "NimbusSans-Regular", "NimbusSans-Bold", 9.5)
+    use_faces(w, "NimbusSans-Regular", "NimbusSans-Bold", 9.5)
     ital = face("NimbusSans-Italic")
     x = doc.extra
     seen = pdate(doc.document_date, doc.date_style)
@@ -158,7 +116,7 @@ def cardiology_letter(doc: Document, w: PageWriter) -> None:
     """Two-page consult letter; medications beside allergies and vaccines in two columns."""
     w.margin = 62.0
     w.y = w.height - 48
-    _use(w, "P052-Roman", "P052-BoldItalic", 10.5)
+    use_faces(w, "P052-Roman", "P052-BoldItalic", 10.5)
     ital = face("P052-Italic")
     x = doc.extra
     dated = pdate(doc.document_date, doc.date_style)
@@ -245,7 +203,7 @@ def discharge_med_rec(doc: Document, w: PageWriter) -> None:
     """Discharge medication reconciliation: allergy table, a grid of check boxes, immunizations."""
     w.margin = 36.0
     w.y = w.height - 40
-    _use(w, "Vera", "VeraBd", 8.5)
+    use_faces(w, "Vera", "VeraBd", 8.5)
     ital = face("VeraIt")
     x = doc.extra
     out = pdate(doc.document_date, doc.date_style)
@@ -356,7 +314,7 @@ def discharge_med_rec(doc: Document, w: PageWriter) -> None:
 def pharmacy_profile_fax(doc: Document, w: PageWriter) -> None:
     """Landscape pharmacy profile in capitals with NDC numbers and Latin-style sig codes."""
     _page_size(w, landscape(letter), 32.0)
-    _use(w, "NotoMono", "NotoSansMono-Bold", 8.2)
+    use_faces(w, "NotoMono", "NotoSansMono-Bold", 8.2)
     x = doc.extra
     printed = pdate(doc.document_date, doc.date_style)
     dob = pdate(doc.dob, "m_d_y")
@@ -413,7 +371,7 @@ def county_registry(doc: Document, w: PageWriter) -> None:
     """County registry history: vaccines grouped by family with lot, manufacturer and site."""
     w.margin = 36.0
     w.y = w.height - 42
-    _use(w, "URWGothic-Book", "URWGothic-Demi", 8.5)
+    use_faces(w, "URWGothic-Book", "URWGothic-Demi", 8.5)
     obl = face("URWGothic-BookOblique")
     x = doc.extra
     run = pdate(doc.document_date, doc.date_style)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 from ._layouts import Layout, _fact_allergy, _fact_dob, _fact_doc_date, _fact_mrn, _fact_name
 from ._layouts_holdout2 import (
@@ -16,45 +15,11 @@ from ._layouts_holdout2 import (
 )
 from ._layouts_holdout3 import _grid_row, _verticals
 from ._layouts_holdout5 import _box
-from ._model import MONTHS, Document, Med, format_date
-from ._writer import DEJAVU_DIR, PageWriter, clean_line, embed_ttf, embed_type1, resolve_font
-
-_URW_AFM = Path("/usr/share/fonts/type1/urw-base35")
-_URW_PFB = Path("/usr/share/fonts/X11/Type1")
-
-# Registered name -> (TTF file, folder, standard face used when the file is absent; then
-# the line wrapping, and so the truth, differs).
-_TTF = {
-    "DejaVuSerifCondensed-Italic": ("DejaVuSerifCondensed-Italic.ttf", DEJAVU_DIR, "Times-Roman"),
-}
-_URW = {
-    "NimbusSans-Regular": "Helvetica",
-    "NimbusSans-Bold": "Helvetica-Bold",
-    "NimbusSans-Italic": "Helvetica",
-    "NimbusRoman-Regular": "Times-Roman",
-    "NimbusRoman-Bold": "Times-Bold",
-    "NimbusMonoPS-Regular": "Courier",
-    "URWGothic-Book": "Helvetica",
-    "URWGothic-Demi": "Helvetica-Bold",
-    "URWGothic-BookOblique": "Helvetica",
-    "C059-Roman": "Times-Roman",
-    "C059-Bold": "Times-Bold",
-    "C059-Italic": "Times-Roman",
-}
+from ._model import MONTHS, Document, format_date
+from ._writer import PageWriter, clean_line, face, use_faces
 
 # Ballpoint ink of the patient's entries on the screening form.
 _INK = (0.09, 0.13, 0.47)
-
-
-def face(name: str) -> str:
-    """A registered font to draw with: a TTF, a URW Type 1 face, or a standard fallback."""
-    if name in _TTF:
-        filename, folder, fallback = _TTF[name]
-        return embed_ttf(name, folder / filename) or resolve_font(fallback)
-    if name in _URW:
-        afm, pfb = _URW_AFM / f"{name}.afm", _URW_PFB / f"{name}.pfb"
-        return embed_type1(f"URW-{name}", afm, pfb) or resolve_font(_URW[name])
-    return resolve_font(name)
 
 
 def pdate(iso: str, style: str) -> str:
@@ -79,14 +44,6 @@ def pdate(iso: str, style: str) -> str:
     }[style]
 
 
-def _use(w: PageWriter, base: str, bold: str, size: float) -> None:
-    w.font, w.bold, w.size = face(base), face(bold), size
-
-
-def _item(m: Med) -> str:
-    return " ".join(p for p in (m.name_text, m.strength_text, m.sig_text) if p)
-
-
 # -- emergency department discharge instructions ----------------------------------------------
 
 
@@ -95,7 +52,7 @@ def ed_discharge_instructions(doc: Document, w: PageWriter) -> None:
     CONTINUE as numbered sentences, then follow-up and return precautions on page 2."""
     w.margin = 50.0
     w.y = w.height - 44
-    _use(w, "NimbusSans-Regular", "NimbusSans-Bold", 9.5)
+    use_faces(w, "NimbusSans-Regular", "NimbusSans-Bold", 9.5)
     ital = face("NimbusSans-Italic")
     x = doc.extra
     seen = pdate(doc.document_date, doc.date_style)
@@ -165,7 +122,7 @@ def ed_discharge_instructions(doc: Document, w: PageWriter) -> None:
         w.paragraph(titles[group], font=w.bold, size=9.5, x=8, after=1)
         for m in meds:
             number += 1
-            body = _item(m)
+            body = m.item_text
             w.paragraph(f"{number}. {body}", x=16, after=2)
             _fact_med(w, m, body)
         if group == "stop":
@@ -204,7 +161,7 @@ def nephrology_soap_fax(doc: Document, w: PageWriter) -> None:
     """Nephrology SOAP note with vitals and labs, sent to the primary care office by fax."""
     w.margin = 48.0
     w.y = w.height - 30
-    _use(w, "NimbusRoman-Regular", "NimbusRoman-Bold", 10)
+    use_faces(w, "NimbusRoman-Regular", "NimbusRoman-Bold", 10)
     x = doc.extra
     seen = pdate(doc.document_date, doc.date_style)
     dob = pdate(doc.dob, doc.date_style)
@@ -247,7 +204,7 @@ def nephrology_soap_fax(doc: Document, w: PageWriter) -> None:
     listed, plan = doc.meds[:7], doc.meds[7:]
     w.line("Medications (reviewed with pt):", font=w.bold)
     for m in listed:
-        body = _item(m)
+        body = m.item_text
         w.line(body, x=w.margin + 18, lead=1.25)
         _fact_med(w, m, body)
     w.space(3)
@@ -268,12 +225,12 @@ def nephrology_soap_fax(doc: Document, w: PageWriter) -> None:
     w.line("A/P:", font=w.bold)
     losartan, jardiance, apixaban, metoprolol = plan
     items = [
-        f"AKI on CKD 3b, resolved; creatinine back to baseline. {_item(losartan)} "
-        f"{_item(jardiance)} now that she is eating and drinking normally. Hold both on any day "
+        f"AKI on CKD 3b, resolved; creatinine back to baseline. {losartan.item_text} "
+        f"{jardiance.item_text} now that she is eating and drinking normally. Hold both on any day "
         "with vomiting, diarrhea or poor intake (sick-day rules handout given).",
         "HTN: above goal off ARB; keep home BP log, recheck at next visit.",
-        f"Paroxysmal AF: {_item(apixaban)} dose-reduction criteria not met. Rate controlled, "
-        f"{_item(metoprolol)}",
+        f"Paroxysmal AF: {apixaban.item_text} dose-reduction criteria not met. Rate controlled, "
+        f"{metoprolol.item_text}",
         "CKD-MBD: PTH 88, phosphorus normal; no change to vitamin D. Bisphosphonate acceptable "
         "while eGFR stays above 35.",
         "Avoid NSAIDs. Acetaminophen is fine for pain.",
@@ -282,7 +239,7 @@ def nephrology_soap_fax(doc: Document, w: PageWriter) -> None:
     for k, item in enumerate(items, start=1):
         w.paragraph(f"{k}. {item}", x=12, after=1)
     for m in plan:
-        _fact_med(w, m, _item(m))
+        _fact_med(w, m, m.item_text)
     w.space(8)
     w.line(f"Electronically signed: Adaeze Okonjo, MD {seen} 17:05", size=9.5)
     _at_bottom(w, f"{doc.title} - CONFIDENTIAL - Page 1 of 1", y=26, fnt=w.font, size=8)
@@ -305,7 +262,7 @@ def pharmacy_pickup_labels(doc: Document, w: PageWriter) -> None:
     """Med-sync pickup receipt: patient block, then a copy of every bag label, two columns."""
     w.margin = 40.0
     w.y = w.height - 40
-    _use(w, "DejaVuSansMono", "DejaVuSansMono-Bold", 8)
+    use_faces(w, "DejaVuSansMono", "DejaVuSansMono-Bold", 8)
     x = doc.extra
     filled = pdate(doc.document_date, doc.date_style)
     dob = pdate(doc.dob, doc.date_style)
@@ -424,7 +381,7 @@ def volunteer_health_screening(doc: Document, w: PageWriter) -> None:
     """Occupational medicine pre-placement screening for a hospice volunteer, answered by hand."""
     w.margin = 46.0
     w.y = w.height - 40
-    _use(w, "URWGothic-Book", "URWGothic-Demi", 8.5)
+    use_faces(w, "URWGothic-Book", "URWGothic-Demi", 8.5)
     obl = face("URWGothic-BookOblique")
     form = _Form(w, seed=20260825)
     x = doc.extra
@@ -448,7 +405,7 @@ def volunteer_health_screening(doc: Document, w: PageWriter) -> None:
 
     form.section("1. CURRENT MEDICINES - list all, with eye drops, patches, inhalers and vitamins")
     for m in doc.meds:
-        body = _item(m)
+        body = m.item_text
         form.line([(14, "hand", body)], height=16.5)
         _fact_med(w, m, body)
 
@@ -515,7 +472,7 @@ def plan_personal_medication_list(doc: Document, w: PageWriter) -> None:
     """Health plan MTM letter with the Personal Medication List and the plan's vaccine claims."""
     w.margin = 54.0
     w.y = w.height - 46
-    _use(w, "C059-Roman", "C059-Bold", 9.5)
+    use_faces(w, "C059-Roman", "C059-Bold", 9.5)
     ital = face("C059-Italic")
     x = doc.extra
     dated = pdate(doc.document_date, doc.date_style)

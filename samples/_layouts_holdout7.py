@@ -2,45 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ._layouts import Layout, _fact_allergy, _fact_dob, _fact_doc_date, _fact_mrn, _fact_name
 from ._layouts_holdout2 import _at_bottom, _band, _fact_med, _fact_vaccine, _wrapped_row
 from ._layouts_holdout3 import _grid_row, _verticals
 from ._layouts_holdout5 import _box
-from ._model import MONTHS, Document, Med, format_date
-from ._writer import DEJAVU_DIR, PageWriter, clean_line, embed_ttf, embed_type1, resolve_font
-
-_URW_AFM = Path("/usr/share/fonts/type1/urw-base35")
-_URW_PFB = Path("/usr/share/fonts/X11/Type1")
-
-# Registered name -> (TTF file, standard face used when the file is absent; then the line
-# wrapping, and so the truth, differs).
-_TTF = {
-    "DejaVuSans-Oblique": ("DejaVuSans-Oblique.ttf", "Helvetica"),
-    "DejaVuSansCondensed-Oblique": ("DejaVuSansCondensed-Oblique.ttf", "Helvetica"),
-}
-_URW = {
-    "URWBookman-Light": "Times-Roman",
-    "URWBookman-Demi": "Times-Bold",
-    "URWBookman-LightItalic": "Times-Roman",
-    "NimbusMonoPS-Regular": "Courier",
-    "NimbusMonoPS-Bold": "Courier-Bold",
-    "NimbusSansNarrow-Regular": "Helvetica",
-    "NimbusSansNarrow-Bold": "Helvetica-Bold",
-    "NimbusSansNarrow-Oblique": "Helvetica",
-}
-
-
-def face(name: str) -> str:
-    """A registered font to draw with: a TTF, a URW Type 1 face, or a standard fallback."""
-    if name in _TTF:
-        filename, fallback = _TTF[name]
-        return embed_ttf(name, DEJAVU_DIR / filename) or resolve_font(fallback)
-    if name in _URW:
-        afm, pfb = _URW_AFM / f"{name}.afm", _URW_PFB / f"{name}.pfb"
-        return embed_type1(f"URW-{name}", afm, pfb) or resolve_font(_URW[name])
-    return resolve_font(name)
+from ._model import MONTHS, Document, format_date
+from ._writer import PageWriter, clean_line, face, use_faces
 
 
 def pdate(iso: str, style: str) -> str:
@@ -69,14 +36,6 @@ def pdate(iso: str, style: str) -> str:
     }[style]
 
 
-def _use(w: PageWriter, base: str, bold: str, size: float) -> None:
-    w.font, w.bold, w.size = face(base), face(bold), size
-
-
-def _item(m: Med) -> str:
-    return " ".join(p for p in (m.name_text, m.strength_text, m.sig_text) if p)
-
-
 def _rules(w: PageWriter, top: float, xs: list[float]) -> None:
     """The ruled frame of a grid drawn from `top` down to the cursor."""
     w.canvas.setLineWidth(0.5)
@@ -94,7 +53,7 @@ def id_clinic_pill_grid(doc: Document, w: PageWriter) -> None:
     then allergies, two immunization tables (a dose-column series grid) and the plan."""
     w.margin = 46.0
     w.y = w.height - 42
-    _use(w, "DejaVuSansCondensed", "DejaVuSansCondensed-Bold", 8.8)
+    use_faces(w, "DejaVuSansCondensed", "DejaVuSansCondensed-Bold", 8.8)
     obl = face("DejaVuSansCondensed-Oblique")
     x = doc.extra
     seen = pdate(doc.document_date, doc.date_style)
@@ -207,7 +166,7 @@ def id_clinic_pill_grid(doc: Document, w: PageWriter) -> None:
     w.line("ASSESSMENT AND PLAN", font=w.bold, size=9.5, lead=1.4)
     plan_med = doc.meds[8]
     items = [
-        f"HIV-1 infection, virally suppressed, CD4 612. {_item(plan_med)} Refills now through "
+        f"HIV-1 infection, virally suppressed, CD4 612. {plan_med.item_text} Refills now through "
         "Bluestem Specialty Pharmacy (mail order) per insurance; they will call to set up "
         "delivery.",
         "Asthma, moderate persistent: well controlled (ACT 21). Continue controller and rescue "
@@ -222,7 +181,7 @@ def id_clinic_pill_grid(doc: Document, w: PageWriter) -> None:
     ]
     for k, item in enumerate(items, start=1):
         w.paragraph(f"{k}. {item}", x=8, after=2)
-    _fact_med(w, plan_med, _item(plan_med))
+    _fact_med(w, plan_med, plan_med.item_text)
     w.space(10)
     w.line(f"Electronically signed by Celeste Arceneaux, NP on {seen} 4:12 PM", size=8.5,
            lead=1.4)  # fmt: skip
@@ -238,7 +197,7 @@ def specialty_welcome_calendar(doc: Document, w: PageWriter) -> None:
     what the intake call recorded about the patient's other medicines and allergies."""
     w.margin = 54.0
     w.y = w.height - 44
-    _use(w, "URWBookman-Light", "URWBookman-Demi", 8.8)
+    use_faces(w, "URWBookman-Light", "URWBookman-Demi", 8.8)
     ital = face("URWBookman-LightItalic")
     x = doc.extra
     dated = pdate(doc.document_date, doc.date_style)
@@ -313,7 +272,7 @@ def specialty_welcome_calendar(doc: Document, w: PageWriter) -> None:
            size=9.5, lead=1.5)  # fmt: skip
     w.line("Other medicines you take:", lead=1.35)
     for m in doc.meds[1:]:
-        body = _item(m)
+        body = m.item_text
         w.line(f"- {body}", x=w.margin + 12, lead=1.3)
         _fact_med(w, m, body)
     w.space(3)
@@ -339,7 +298,7 @@ def va_medication_profile(doc: Document, w: PageWriter) -> None:
     immunization list, printed in monospace and faxed."""
     w.margin = 36.0
     w.y = w.height - 30
-    _use(w, "NimbusMonoPS-Regular", "NimbusMonoPS-Bold", 7.7)
+    use_faces(w, "NimbusMonoPS-Regular", "NimbusMonoPS-Bold", 7.7)
     x = doc.extra
     printed = pdate(doc.document_date, "mon_dd_yy")
     dob = pdate(doc.dob, "vista")
@@ -427,7 +386,7 @@ def telehealth_visit_printout(doc: Document, w: PageWriter) -> None:
     """On-demand video visit summary from a telehealth company's patient app."""
     w.margin = 50.0
     w.y = w.height - 44
-    _use(w, "DejaVuSans", "DejaVuSans-Bold", 8.6)
+    use_faces(w, "DejaVuSans", "DejaVuSans-Bold", 8.6)
     obl = face("DejaVuSans-Oblique")
     x = doc.extra
     seen = pdate(doc.document_date, doc.date_style)
@@ -467,7 +426,7 @@ def telehealth_visit_printout(doc: Document, w: PageWriter) -> None:
     head("Current medications (patient-reported, reviewed on video)")
     home, new = doc.meds[:-1], doc.meds[-1]
     for m in home:
-        body = _item(m)
+        body = m.item_text
         w.line(body, x=w.margin + 10, lead=1.3)
         _fact_med(w, m, body)
     head("Exam (by video)")
@@ -479,7 +438,7 @@ def telehealth_visit_printout(doc: Document, w: PageWriter) -> None:
     w.paragraph("Sprain of right knee, initial encounter (S83.91XA). Ottawa knee rule negative; "
                 "low concern for fracture or complete ligament tear.", after=2)  # fmt: skip
     head("Plan")
-    body = _item(new)
+    body = new.item_text
     for ln in (f"- New Rx: {body} Disp #10, RF 0.",
                "- Rest, ice 20 minutes 3-4 times a day, compression sleeve, elevation. Walk as "
                "pain allows.",
@@ -505,7 +464,7 @@ def employer_wellness_screening(doc: Document, w: PageWriter) -> None:
     """Worksite biometric screening results with a short health history taken by the screener."""
     w.margin = 46.0
     w.y = w.height - 42
-    _use(w, "NimbusSansNarrow-Regular", "NimbusSansNarrow-Bold", 9.4)
+    use_faces(w, "NimbusSansNarrow-Regular", "NimbusSansNarrow-Bold", 9.4)
     obl = face("NimbusSansNarrow-Oblique")
     x = doc.extra
     seen = pdate(doc.document_date, doc.date_style)
@@ -558,7 +517,7 @@ def employer_wellness_screening(doc: Document, w: PageWriter) -> None:
     _fact_allergy(w, allergy, allergy.name_text)
     w.line("Current medications:", lead=1.35)
     for pair in (doc.meds[k : k + 2] for k in range(0, len(doc.meds), 2)):
-        cells = [_item(m) for m in pair]
+        cells = [m.item_text for m in pair]
         w.row(cells, [12, 240][: len(cells)], lead=1.35)
         for m, body in zip(pair, cells, strict=True):
             _fact_med(w, m, body)

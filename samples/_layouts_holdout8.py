@@ -3,56 +3,17 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 from reportlab.lib.pagesizes import landscape, letter
 
 from ._layouts import Layout, _fact_allergy, _fact_dob, _fact_doc_date, _fact_mrn, _fact_name
 from ._layouts_holdout2 import _at_bottom, _band, _fact_med, _fact_vaccine, _page_size
 from ._layouts_holdout3 import _grid_row, _verticals
-from ._model import MONTHS, Allergy, Document, Med, format_date
-from ._writer import (
-    DEJAVU_DIR,
-    REPORTLAB_FONTS,
-    PageWriter,
-    clean_line,
-    embed_ttf,
-    embed_type1,
-    resolve_font,
-)
+from ._model import MONTHS, Allergy, Document, format_date
+from ._writer import PageWriter, clean_line, face, use_faces
 
-_URW_AFM = Path("/usr/share/fonts/type1/urw-base35")
-_URW_PFB = Path("/usr/share/fonts/X11/Type1")
-
-# Registered name -> (TTF file, folder, standard face used when the file is absent; then the
-# line wrapping, and so the truth, differs).
-_TTF = {
-    "Vera": ("Vera.ttf", REPORTLAB_FONTS, "Helvetica"),
-    "VeraBd": ("VeraBd.ttf", REPORTLAB_FONTS, "Helvetica-Bold"),
-    "VeraIt": ("VeraIt.ttf", REPORTLAB_FONTS, "Helvetica"),
-    "DejaVuSerifCondensed-Italic": ("DejaVuSerifCondensed-Italic.ttf", DEJAVU_DIR, "Times-Roman"),
-}  # fmt: skip
-_URW = {
-    "C059-Roman": "Times-Roman",
-    "C059-Bold": "Times-Bold",
-    "C059-Italic": "Times-Roman",
-    "URWGothic-Book": "Helvetica",
-    "URWGothic-Demi": "Helvetica-Bold",
-    "URWGothic-BookOblique": "Helvetica",
-}
 # The physical-therapy client's ballpoint.
 _INK = (0.07, 0.11, 0.48)
-
-
-def face(name: str) -> str:
-    """A registered font to draw with: a TTF, a URW Type 1 face, or a standard fallback."""
-    if name in _TTF:
-        filename, folder, fallback = _TTF[name]
-        return embed_ttf(name, folder / filename) or resolve_font(fallback)
-    if name in _URW:
-        afm, pfb = _URW_AFM / f"{name}.afm", _URW_PFB / f"{name}.pfb"
-        return embed_type1(f"URW-{name}", afm, pfb) or resolve_font(_URW[name])
-    return resolve_font(name)
 
 
 def pdate(iso: str, style: str) -> str:
@@ -74,14 +35,6 @@ def pdate(iso: str, style: str) -> str:
     }[style]
 
 
-def _use(w: PageWriter, base: str, bold: str, size: float) -> None:
-    w.font, w.bold, w.size = face(base), face(bold), size
-
-
-def _item(m: Med) -> str:
-    return " ".join(p for p in (m.name_text, m.strength_text, m.sig_text) if p)
-
-
 def _allergies(doc: Document) -> list[tuple[Allergy, str]]:
     """Each allergy with the words this provider prints it as (extra["allergies"])."""
     return list(zip(doc.allergies, doc.extra["allergies"].split("|"), strict=True))
@@ -100,7 +53,7 @@ def neurology_patient_letter(doc: Document, w: PageWriter) -> None:
     the medicines it leaves alone, and the allergies on file."""
     w.margin = 62.0
     w.y = w.height - 50
-    _use(w, "C059-Roman", "C059-Bold", 9.6)
+    use_faces(w, "C059-Roman", "C059-Bold", 9.6)
     ital = face("C059-Italic")
     x = doc.extra
     dated = pdate(doc.document_date, doc.date_style)
@@ -137,13 +90,13 @@ def neurology_patient_letter(doc: Document, w: PageWriter) -> None:
          "neurological examination was normal, and I do not think you need a scan.")  # fmt: skip
     _heading(w, "Your migraine plan", size=10.5)
     for k, m in enumerate(doc.meds[:4], start=1):
-        w.paragraph(f"{k}. {_item(m)}", x=12, after=2)
-        _fact_med(w, m, _item(m))
+        w.paragraph(f"{k}. {m.item_text}", x=12, after=2)
+        _fact_med(w, m, m.item_text)
     w.space(4)
     _heading(w, "Your other medicines (we did not change these)", size=10.5)
     for m in doc.meds[4:]:
-        w.line(f"•  {_item(m)}", x=w.margin + 12, lead=1.35)
-        _fact_med(w, m, _item(m))
+        w.line(f"•  {m.item_text}", x=w.margin + 12, lead=1.35)
+        _fact_med(w, m, m.item_text)
     w.space(6)
     pieces = [t for _, t in _allergies(doc)]
     text = (f"Allergies in our records: {pieces[0]}, {pieces[1]}; intolerance: {pieces[2]}. "
@@ -173,7 +126,7 @@ def rheum_biologic_nurse_visit(doc: Document, w: PageWriter) -> None:
     biologic grid, other medicines, allergies and the immunization review."""
     w.margin = 44.0
     w.y = w.height - 40
-    _use(w, "Vera", "VeraBd", 8.4)
+    use_faces(w, "Vera", "VeraBd", 8.4)
     ital = face("VeraIt")
     x = doc.extra
     seen = pdate(doc.document_date, doc.date_style)
@@ -279,7 +232,7 @@ def ophthalmology_hcq_screening(doc: Document, w: PageWriter) -> None:
     technician keyed, ocular medicines, an OD/OS exam grid, imaging and the plan."""
     w.margin = 48.0
     w.y = w.height - 42
-    _use(w, "URWGothic-Book", "URWGothic-Demi", 8.6)
+    use_faces(w, "URWGothic-Book", "URWGothic-Demi", 8.6)
     obl = face("URWGothic-BookOblique")
     x = doc.extra
     seen = pdate(doc.document_date, doc.date_style)
@@ -312,11 +265,11 @@ def ophthalmology_hcq_screening(doc: Document, w: PageWriter) -> None:
 
     _heading(w, "Systemic medications (reviewed with patient)")
     for m in doc.meds[:8]:
-        body = _item(m)
+        body = m.item_text
         w.line(body, x=w.margin + 10, lead=1.32)
         _fact_med(w, m, body)
     _heading(w, "Ocular medications")
-    body = _item(doc.meds[8])
+    body = doc.meds[8].item_text
     w.line(body, x=w.margin + 10, lead=1.32)
     _fact_med(w, doc.meds[8], body)
     _heading(w, "Allergies")
@@ -420,7 +373,7 @@ def pt_intake_handwritten(doc: Document, w: PageWriter) -> None:
     """Outpatient hand-therapy new-client questionnaire, answered in the client's own hand."""
     w.margin = 50.0
     w.y = w.height - 44
-    _use(w, "Helvetica", "Helvetica-Bold", 8.6)
+    use_faces(w, "Helvetica", "Helvetica-Bold", 8.6)
     pen = _Pen(w, seed=20251203)
     x = doc.extra
     today = pdate(doc.document_date, "hand")
@@ -462,7 +415,7 @@ def pt_intake_handwritten(doc: Document, w: PageWriter) -> None:
     w.space(6)
     w.line("Medications - list ALL (name, dose, how often):", font=w.bold, lead=1.7)
     for m in doc.meds:
-        line = pen.line([(10, "h", _item(m))], height=18, rule=True)
+        line = pen.line([(10, "h", m.item_text)], height=18, rule=True)
         _fact_med(w, m, line)
     w.space(6)
     w.line("Allergies (medicines, latex, tape, food):", font=w.bold, lead=1.6)
@@ -487,7 +440,7 @@ def pharmacy_profile_landscape(doc: Document, w: PageWriter) -> None:
     """Chain pharmacy patient profile printed in landscape: fixed columns of active prescriptions
     and the immunizations the pharmacy gave."""
     _page_size(w, landscape(letter), 30.0)
-    _use(w, "DejaVuSansMono", "DejaVuSansMono-Bold", 7.3)
+    use_faces(w, "DejaVuSansMono", "DejaVuSansMono-Bold", 7.3)
     x = doc.extra
     d = doc.date_style
     printed = pdate(doc.document_date, d)
@@ -554,7 +507,7 @@ def gyn_annual_exam_fax(doc: Document, w: PageWriter) -> None:
     lines, an allergy table, health maintenance with immunizations, and a UTI treated in the
     plan."""
     w.margin = 52.0
-    _use(w, "Times-Roman", "Times-Bold", 9.4)
+    use_faces(w, "Times-Roman", "Times-Bold", 9.4)
     x = doc.extra
     seen = pdate(doc.document_date, doc.date_style)
     dob = pdate(doc.dob, doc.date_style)

@@ -5,55 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Sequence
-from pathlib import Path
 
 from ._layouts import Layout, _fact_allergy, _fact_dob, _fact_doc_date, _fact_mrn, _fact_name
 from ._layouts_holdout2 import _at_bottom, _band, _fact_med, _fact_vaccine, _wrapped_row
 from ._layouts_holdout3 import _grid_row, _verticals
 from ._layouts_holdout5 import _box
 from ._model import MONTHS, Document, Med, format_date
-from ._writer import DEJAVU_DIR, PageWriter, clean_line, embed_ttf, embed_type1, resolve_font
+from ._writer import PageWriter, clean_line, face, resolve_font, use_faces
 
-_URW_AFM = Path("/usr/share/fonts/type1/urw-base35")
-_URW_PFB = Path("/usr/share/fonts/X11/Type1")
-
-# Registered name -> (TTF file, standard face used when the file is absent; then the line
-# wrapping, and so the truth, differs).
-_TTF = {
-    "DejaVuSerif-BoldItalic": ("DejaVuSerif-BoldItalic.ttf", "Times-Bold"),
-    "DejaVuSerif-Italic": ("DejaVuSerif-Italic.ttf", "Times-Roman"),
-}
-_URW = {
-    "NimbusSans-Regular": "Helvetica",
-    "NimbusSans-Bold": "Helvetica-Bold",
-    "NimbusSans-BoldItalic": "Helvetica-Bold",
-    "Z003-MediumItalic": "Times-Roman",
-    "URWBookman-Light": "Times-Roman",
-    "URWBookman-Demi": "Times-Bold",
-    "URWBookman-DemiItalic": "Times-Bold",
-    "NimbusSansNarrow-Regular": "Helvetica",
-    "NimbusSansNarrow-Bold": "Helvetica-Bold",
-    "NimbusSansNarrow-BoldOblique": "Helvetica-Bold",
-    "NimbusRoman-Regular": "Times-Roman",
-    "NimbusRoman-Bold": "Times-Bold",
-    "NimbusRoman-BoldItalic": "Times-Bold",
-    "NimbusRoman-Italic": "Times-Roman",
-    "URWGothic-DemiOblique": "Helvetica-Bold",
-}
 # The son's ballpoint on the pharmacy consent form.
 _INK = (0.06, 0.10, 0.44)
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def face(name: str) -> str:
-    """A registered font to draw with: a TTF, a URW Type 1 face, or a standard fallback."""
-    if name in _TTF:
-        filename, fallback = _TTF[name]
-        return embed_ttf(name, DEJAVU_DIR / filename) or resolve_font(fallback)
-    if name in _URW:
-        afm, pfb = _URW_AFM / f"{name}.afm", _URW_PFB / f"{name}.pfb"
-        return embed_type1(f"URW-{name}", afm, pfb) or resolve_font(_URW[name])
-    return resolve_font(name)
 
 
 def pdate(iso: str, style: str) -> str:
@@ -74,14 +36,6 @@ def pdate(iso: str, style: str) -> str:
         "wk_yy": f"{weekday[:3]} {month:02d}/{day:02d}/{year % 100:02d}",
         "yy": f"{month:02d}/{day:02d}/{year % 100:02d}",
     }[style]
-
-
-def _use(w: PageWriter, base: str, bold: str, size: float) -> None:
-    w.font, w.bold, w.size = face(base), face(bold), size
-
-
-def _item(m: Med) -> str:
-    return " ".join(p for p in (m.name_text, m.strength_text, m.sig_text) if p)
 
 
 def _ruled_row(
@@ -171,7 +125,7 @@ def pharmacy_vaccine_consent(doc: Document, w: PageWriter) -> None:
     the pharmacist's administration record with the pharmacy's earlier immunizations."""
     w.margin = 42.0
     w.y = w.height - 36
-    _use(w, "NimbusSans-Regular", "NimbusSans-BoldItalic", 8.6)
+    use_faces(w, "NimbusSans-Regular", "NimbusSans-BoldItalic", 8.6)
     plain_bold = face("NimbusSans-Bold")
     hand = _Hand(w, seed=20260922)
     x = doc.extra
@@ -290,7 +244,7 @@ def medicare_wellness_visit(doc: Document, w: PageWriter) -> None:
     scores, the reviewed medication list, allergies, immunizations and the prevention plan."""
     w.margin = 40.0
     w.y = w.height - 34
-    _use(w, "DejaVuSerif", "DejaVuSerif-BoldItalic", 7.6)
+    use_faces(w, "DejaVuSerif", "DejaVuSerif-BoldItalic", 7.6)
     ital = face("DejaVuSerif-Italic")
     x = doc.extra
     seen = pdate(doc.document_date, doc.date_style)
@@ -398,7 +352,7 @@ def asc_preop_phone_interview(doc: Document, w: PageWriter) -> None:
     faxed to the anticoagulation clinic: history checklist, home medicines with the last dose and
     morning-of-surgery instruction, allergies and the arrival instructions."""
     w.margin = 40.0
-    _use(w, "URWBookman-Light", "URWBookman-DemiItalic", 7.8)
+    use_faces(w, "URWBookman-Light", "URWBookman-DemiItalic", 7.8)
     demi = face("URWBookman-Demi")
     x = doc.extra
     called = pdate(doc.document_date, doc.date_style)
@@ -500,7 +454,7 @@ def anticoag_flowsheet(doc: Document, w: PageWriter) -> None:
     regimen in words, INR history, the interaction review of other medicines, and notes."""
     w.margin = 38.0
     w.y = w.height - 34
-    _use(w, "NimbusSansNarrow-Regular", "NimbusSansNarrow-BoldOblique", 8.6)
+    use_faces(w, "NimbusSansNarrow-Regular", "NimbusSansNarrow-BoldOblique", 8.6)
     bold = face("NimbusSansNarrow-Bold")
     x = doc.extra
     printed = pdate(doc.document_date, doc.date_style)
@@ -534,10 +488,10 @@ def anticoag_flowsheet(doc: Document, w: PageWriter) -> None:
     _verticals(w, cols, top)
     w.space(4)
     reg = doc.meds[0]
-    body = f"Regimen: {_item(reg)}"
+    body = f"Regimen: {reg.item_text}"
     for ln in w.wrap(body, w.right - w.margin, w.font, w.size):
         w.line(ln, lead=1.3)
-    _fact_med(w, reg, _item(reg))
+    _fact_med(w, reg, reg.item_text)
     w.space(5)
 
     w.line("INR HISTORY", font=w.bold, size=9.2, lead=1.4)
@@ -561,8 +515,8 @@ def anticoag_flowsheet(doc: Document, w: PageWriter) -> None:
     w.line("CONCURRENT MEDICATIONS - INTERACTION REVIEW (11/03/26)", font=w.bold, size=9.2,
            lead=1.4)  # fmt: skip
     for m in doc.meds[1:]:
-        w.line(f"-  {_item(m)}", x=w.margin + 8, lead=1.3)
-        _fact_med(w, m, _item(m))
+        w.line(f"-  {m.item_text}", x=w.margin + 8, lead=1.3)
+        _fact_med(w, m, m.item_text)
     w.space(2)
     w.line("No antibiotics, antifungals, amiodarone or NSAIDs. Diet: vitamin K steady (salad "
            "3x/week).", lead=1.6)  # fmt: skip
@@ -598,7 +552,7 @@ def memory_care_admission_orders(doc: Document, w: PageWriter) -> None:
     immunization history, then the physician's admission medication orders set up for the MAR."""
     w.margin = 44.0
     w.y = w.height - 38
-    _use(w, "NimbusRoman-Regular", "NimbusRoman-BoldItalic", 9.4)
+    use_faces(w, "NimbusRoman-Regular", "NimbusRoman-BoldItalic", 9.4)
     bold = face("NimbusRoman-Bold")
     ital = face("NimbusRoman-Italic")
     band = face("URWGothic-DemiOblique")

@@ -57,6 +57,11 @@ class Med:
     def text(self) -> str:
         return " ".join(p for p in (self.name_text, self.strength_text, self.sig_text, self.note) if p)
 
+    @property
+    def item_text(self) -> str:
+        """Name, strength and sig without the note: a medicine as a list item prints it."""
+        return " ".join(p for p in (self.name_text, self.strength_text, self.sig_text) if p)
+
 
 @dataclass(frozen=True)
 class Allergy:

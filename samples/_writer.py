@@ -88,6 +88,100 @@ def resolve_font(name: str) -> str:
     return embed_ttf(name, DEJAVU_DIR / filename) or _embedded_standard(fallback)
 
 
+URW_AFM = Path("/usr/share/fonts/type1/urw-base35")
+URW_PFB = Path("/usr/share/fonts/X11/Type1")
+NOTO_DIR = Path("/usr/share/fonts/truetype/noto")
+
+# The faces the later layouts draw with beyond resolve_font's own, with the standard font
+# used when a file is absent (then the line wrapping, and so the truth, differs).
+# Registered name -> (TTF file, fallback).
+_FACE_TTF = {
+    "Vera": (REPORTLAB_FONTS / "Vera.ttf", "Helvetica"),
+    "VeraBd": (REPORTLAB_FONTS / "VeraBd.ttf", "Helvetica-Bold"),
+    "VeraIt": (REPORTLAB_FONTS / "VeraIt.ttf", "Helvetica"),
+    "VeraBI": (REPORTLAB_FONTS / "VeraBI.ttf", "Helvetica-Bold"),
+    "NotoMono": (NOTO_DIR / "NotoMono-Regular.ttf", "Courier"),
+    "NotoSansMono-Bold": (NOTO_DIR / "NotoSansMono-Bold.ttf", "Courier-Bold"),
+    "DejaVuSans-Oblique": (DEJAVU_DIR / "DejaVuSans-Oblique.ttf", "Helvetica"),
+    "DejaVuSansCondensed-Oblique": (DEJAVU_DIR / "DejaVuSansCondensed-Oblique.ttf", "Helvetica"),
+    "DejaVuSansCondensed-BoldOblique": (DEJAVU_DIR / "DejaVuSansCondensed-BoldOblique.ttf",
+                                        "Helvetica-Bold"),
+    "DejaVuSerif-Italic": (DEJAVU_DIR / "DejaVuSerif-Italic.ttf", "Times-Roman"),
+    "DejaVuSerif-BoldItalic": (DEJAVU_DIR / "DejaVuSerif-BoldItalic.ttf", "Times-Bold"),
+    "DejaVuSerifCondensed": (DEJAVU_DIR / "DejaVuSerifCondensed.ttf", "Times-Roman"),
+    "DejaVuSerifCondensed-Bold": (DEJAVU_DIR / "DejaVuSerifCondensed-Bold.ttf", "Times-Bold"),
+    "DejaVuSerifCondensed-Italic": (DEJAVU_DIR / "DejaVuSerifCondensed-Italic.ttf",
+                                    "Times-Roman"),
+    "DejaVuSerifCondensed-BoldItalic": (DEJAVU_DIR / "DejaVuSerifCondensed-BoldItalic.ttf",
+                                        "Times-Bold"),
+}  # fmt: skip
+
+# URW Type 1 face (files in URW_AFM/URW_PFB, registered as "URW-<name>") -> fallback.
+_FACE_URW = {
+    "NimbusSans-Regular": "Helvetica",
+    "NimbusSans-Bold": "Helvetica-Bold",
+    "NimbusSans-Italic": "Helvetica",
+    "NimbusSans-BoldItalic": "Helvetica-Bold",
+    "NimbusSansNarrow-Regular": "Helvetica",
+    "NimbusSansNarrow-Bold": "Helvetica-Bold",
+    "NimbusSansNarrow-Oblique": "Helvetica",
+    "NimbusSansNarrow-BoldOblique": "Helvetica-Bold",
+    "NimbusRoman-Regular": "Times-Roman",
+    "NimbusRoman-Bold": "Times-Bold",
+    "NimbusRoman-Italic": "Times-Roman",
+    "NimbusRoman-BoldItalic": "Times-Bold",
+    "NimbusMonoPS-Regular": "Courier",
+    "NimbusMonoPS-Bold": "Courier-Bold",
+    "URWGothic-Book": "Helvetica",
+    "URWGothic-Demi": "Helvetica-Bold",
+    "URWGothic-BookOblique": "Helvetica",
+    "URWGothic-DemiOblique": "Helvetica-Bold",
+    "URWBookman-Light": "Times-Roman",
+    "URWBookman-Demi": "Times-Bold",
+    "URWBookman-LightItalic": "Times-Roman",
+    "URWBookman-DemiItalic": "Times-Bold",
+    "C059-Roman": "Times-Roman",
+    "C059-Bold": "Times-Bold",
+    "C059-Italic": "Times-Roman",
+    "P052-Roman": "Times-Roman",
+    "P052-Bold": "Times-Bold",
+    "P052-Italic": "Times-Roman",
+    "P052-BoldItalic": "Times-Bold",
+    "Z003-MediumItalic": "Times-Roman",
+}
+
+# The italic and bold-oblique standard faces reportlab ships beside the ones resolve_font
+# embeds -> their file stem in REPORTLAB_FONTS; registered as "Embedded-<name>", with
+# Times-Roman as the fallback for all four, as holdout10 was generated.
+_FACE_RL_TYPE1 = {
+    "Times-Italic": "_ei_____",
+    "Times-BoldItalic": "_ebi____",
+    "Helvetica-Oblique": "_ai_____",
+    "Helvetica-BoldOblique": "_abi____",
+}
+
+
+def face(name: str) -> str:
+    """A registered font to draw with: a TTF, a URW or reportlab Type 1 face, or what
+    resolve_font gives (an embedded standard face, a DejaVu TTF, or the name itself)."""
+    if name in _FACE_TTF:
+        path, fallback = _FACE_TTF[name]
+        return embed_ttf(name, path) or resolve_font(fallback)
+    if name in _FACE_URW:
+        afm, pfb = URW_AFM / f"{name}.afm", URW_PFB / f"{name}.pfb"
+        return embed_type1(f"URW-{name}", afm, pfb) or resolve_font(_FACE_URW[name])
+    if name in _FACE_RL_TYPE1:
+        stem = _FACE_RL_TYPE1[name]
+        afm, pfb = REPORTLAB_FONTS / f"{stem}.afm", REPORTLAB_FONTS / f"{stem}.pfb"
+        return embed_type1(f"Embedded-{name}", afm, pfb) or resolve_font("Times-Roman")
+    return resolve_font(name)
+
+
+def use_faces(w: PageWriter, base: str, bold: str, size: float) -> None:
+    """Make `base`/`bold` (any name `face` knows) the writer's body and bold fonts."""
+    w.font, w.bold, w.size = face(base), face(bold), size
+
+
 def bold_of(font: str) -> str:
     """The bold face that goes with a base font name (before resolving)."""
     if font in _BOLD:
