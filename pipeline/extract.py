@@ -48,6 +48,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _SENTENCE_BREAK = re.compile(r"[;]|\.(?:\s|$)")
 
+
 def _column_heading(sections: SectionComponent, cell: str) -> bool:
     """Whether `cell` heads one column of a two-column body ("History of present illness" beside
     "Allergies"), rather than a table's column ("Medication  Instructions", "Allergen  Reaction")."""
@@ -55,6 +56,7 @@ def _column_heading(sections: SectionComponent, cell: str) -> bool:
         return False
     title = cell.strip(" :").lower()
     return not any(p.fullmatch(title) for p in _cues().columns.get("title", []))
+
 
 # ---------------------------------------------------------------- nlp construction
 
