@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -12,6 +11,7 @@ from ._layouts_holdout2 import _at_bottom, _fact_med, _fact_vaccine, _page_size
 from ._model import Allergy, Document, Med, format_date
 from ._writer import (
     DEJAVU_DIR,
+    Handwriting,
     PageWriter,
     clean_line,
     embed_ttf,
@@ -173,46 +173,14 @@ def admission_med_rec(doc: Document, w: PageWriter) -> None:
 # -- dental health-history questionnaire, filled in by the patient ------------------------------
 
 
-class _Hand:
-    """Entries written by the patient: a serif italic in ballpoint blue that wanders a little."""
-
-    def __init__(self, w: PageWriter, seed: int) -> None:
-        self.w = w
-        self.font = face(_HAND[0])
-        self.rng = random.Random(seed)
-
-    def draw(self, x: float, y: float, text: str, size: float = 11.0) -> None:
-        c = self.w.canvas
-        c.saveState()
-        c.setFillColorRGB(*_INK)
-        c.translate(x, y + self.rng.uniform(-0.8, 0.8))
-        c.rotate(self.rng.uniform(-1.2, 1.2))
-        c.setFont(self.font, size)
-        c.drawString(0, 0, text)
-        c.restoreState()
-
-    def line(self, pieces: list[tuple[float, str, str]], *, height: float = 18.0) -> str:
-        """(x, "p"rinted or "h"andwritten, text) on one baseline; returns the recorded line."""
-        w = self.w
-        base = w.y - 11
-        for x, kind, text in pieces:
-            if kind == "h":
-                self.draw(w.margin + x, base, text)
-            else:
-                w.canvas.setFont(w.font, w.size)
-                w.canvas.drawString(w.margin + x, base, text)
-        line = clean_line(" ".join(t for _, _, t in pieces))
-        w.pages[-1].append(line)
-        w.y -= height
-        return line
-
-
 def dental_health_history(doc: Document, w: PageWriter) -> None:
     """A dentist's health-history questionnaire, answered and signed by the patient."""
     w.margin = 50.0
     w.y = w.height - w.margin
     _use(w, "URWBookman-Light", "URWBookman-Demi", 9.0)
-    hand = _Hand(w, seed=20251103)
+    # The patient's entries: a serif italic in ballpoint blue that wanders a little.
+    hand = Handwriting(w, 20251103, face(_HAND[0]), _INK, jitter=(-0.8, 0.8),
+                       tilt=(-1.2, 1.2), size=11.0, height=18.0)  # fmt: skip
     x = doc.extra
     today = pdate(doc.document_date, doc.date_style)
     dob = pdate(doc.dob, doc.date_style)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import random
-
 from reportlab.lib.pagesizes import landscape, letter
 
 from ._layouts import Layout, _fact_allergy, _fact_dob, _fact_doc_date, _fact_mrn, _fact_name
 from ._layouts_holdout2 import _at_bottom, _band, _fact_med, _fact_vaccine, _page_size
 from ._layouts_holdout3 import _grid_row, _verticals
 from ._model import MONTHS, Allergy, Document, format_date
-from ._writer import PageWriter, clean_line, face, use_faces
+from ._writer import Handwriting, PageWriter, clean_line, face, use_faces
 
 # The physical-therapy client's ballpoint.
 _INK = (0.07, 0.11, 0.48)
@@ -317,64 +315,14 @@ def ophthalmology_hcq_screening(doc: Document, w: PageWriter) -> None:
 # -- physical therapy intake questionnaire filled in by hand ----------------------------------------
 
 
-class _Pen:
-    """The client's handwriting: a condensed serif italic in blue that wanders a little."""
-
-    def __init__(self, w: PageWriter, seed: int) -> None:
-        self.w = w
-        self.font = face("DejaVuSerifCondensed-Italic")
-        self.rng = random.Random(seed)
-
-    def write(self, x: float, y: float, text: str, size: float = 10.5) -> None:
-        c = self.w.canvas
-        c.saveState()
-        c.setFillColorRGB(*_INK)
-        c.translate(x, y + self.rng.uniform(-0.9, 0.9))
-        c.rotate(self.rng.uniform(-0.8, 1.0))
-        c.setFont(self.font, size)
-        c.drawString(0, 0, text)
-        c.restoreState()
-
-    def line(self, pieces: list[tuple[float, str, str]], *, height: float = 18.0,
-             rule: bool = False) -> str:  # fmt: skip
-        """(x, "p"rinted or "h"andwritten, text) on one baseline; returns the recorded line."""
-        w = self.w
-        base = w.y - 11
-        for x, kind, text in pieces:
-            if kind == "h":
-                self.write(w.margin + x, base, text)
-            else:
-                w.canvas.setFont(w.font, w.size)
-                w.canvas.drawString(w.margin + x, base, text)
-        if rule:
-            w.canvas.setLineWidth(0.4)
-            w.canvas.line(w.margin + pieces[0][0], base - 4.5, w.right, base - 4.5)
-        line = clean_line(" ".join(t for _, _, t in pieces))
-        w.pages[-1].append(line)
-        w.y -= height
-        return line
-
-    def scribble(self, x: float, y: float) -> None:
-        """A signature: pen strokes, no letters."""
-        c = self.w.canvas
-        c.saveState()
-        c.setStrokeColorRGB(*_INK)
-        c.setLineWidth(0.9)
-        path = c.beginPath()
-        path.moveTo(x, y)
-        for k in range(9):
-            path.curveTo(x + 6 + 14 * k, y + 11, x + 10 + 14 * k, y - 7, x + 14 + 14 * k,
-                         y + self.rng.uniform(-2, 3))  # fmt: skip
-        c.drawPath(path, stroke=1, fill=0)
-        c.restoreState()
-
-
 def pt_intake_handwritten(doc: Document, w: PageWriter) -> None:
     """Outpatient hand-therapy new-client questionnaire, answered in the client's own hand."""
     w.margin = 50.0
     w.y = w.height - 44
     use_faces(w, "Helvetica", "Helvetica-Bold", 8.6)
-    pen = _Pen(w, seed=20251203)
+    # The client's handwriting: a condensed serif italic in blue that wanders a little.
+    pen = Handwriting(w, 20251203, face("DejaVuSerifCondensed-Italic"), _INK,
+                      jitter=(-0.9, 0.9), tilt=(-0.8, 1.0), size=10.5, height=18.0)  # fmt: skip
     x = doc.extra
     today = pdate(doc.document_date, "hand")
     dob = pdate(doc.dob, "mdyy")
@@ -415,12 +363,12 @@ def pt_intake_handwritten(doc: Document, w: PageWriter) -> None:
     w.space(6)
     w.line("Medications - list ALL (name, dose, how often):", font=w.bold, lead=1.7)
     for m in doc.meds:
-        line = pen.line([(10, "h", m.item_text)], height=18, rule=True)
+        line = pen.line([(10, "h", m.item_text)], height=18, rule=10)
         _fact_med(w, m, line)
     w.space(6)
     w.line("Allergies (medicines, latex, tape, food):", font=w.bold, lead=1.6)
     texts = [t for _, t in _allergies(doc)]
-    pen.line([(10, "h", ", ".join(texts))], height=18, rule=True)
+    pen.line([(10, "h", ", ".join(texts))], height=18, rule=10)
     for a, t in _allergies(doc):
         _fact_allergy(w, a, t)
     pen.line([(10, "p", "Latex allergy?"), (80, "h", "No"), (200, "p", "Tape / adhesive?"),
@@ -429,7 +377,7 @@ def pt_intake_handwritten(doc: Document, w: PageWriter) -> None:
                 "may cause temporary soreness. I have received the privacy notice.", size=7.8,
                 after=10)  # fmt: skip
     w.line("Signature:", lead=1.4)
-    pen.scribble(w.margin + 52, w.y + 12)
+    pen.scribble(w.margin + 52, w.y + 12, loops=9, pitch=14, height=11)
     _at_bottom(w, "BHPT form 104 (rev. 3/2024) · Page 1 of 1", y=28, fnt=w.font, size=7)
 
 

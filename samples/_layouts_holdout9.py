@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import random
 from collections.abc import Sequence
 
 from ._layouts import Layout, _fact_allergy, _fact_dob, _fact_doc_date, _fact_mrn, _fact_name
@@ -11,7 +10,7 @@ from ._layouts_holdout2 import _at_bottom, _band, _fact_med, _fact_vaccine, _wra
 from ._layouts_holdout3 import _grid_row, _verticals
 from ._layouts_holdout5 import _box
 from ._model import MONTHS, Document, Med, format_date
-from ._writer import PageWriter, clean_line, face, resolve_font, use_faces
+from ._writer import Handwriting, PageWriter, clean_line, face, resolve_font, use_faces
 
 # The son's ballpoint on the pharmacy consent form.
 _INK = (0.06, 0.10, 0.44)
@@ -53,70 +52,6 @@ def _ruled_row(
     return " ".join(lines)
 
 
-class _Hand:
-    """The son's printing on a paper form: a chancery italic in blue that wanders a little."""
-
-    def __init__(self, w: PageWriter, seed: int) -> None:
-        self.w = w
-        self.font = face("Z003-MediumItalic")
-        self.rng = random.Random(seed)
-
-    def write(self, x: float, y: float, text: str, size: float = 12.0) -> None:
-        c = self.w.canvas
-        c.saveState()
-        c.setFillColorRGB(*_INK)
-        c.translate(x, y + self.rng.uniform(-0.8, 0.8))
-        c.rotate(self.rng.uniform(-0.9, 0.9))
-        c.setFont(self.font, size)
-        c.drawString(0, 0, text)
-        c.restoreState()
-
-    def line(self, pieces: list[tuple[float, str, str]], *, height: float = 17.0,
-             rule: float = 0.0) -> str:  # fmt: skip
-        """(x, "p"rinted or "h"andwritten, text) on one baseline; returns the recorded line.
-
-        ``rule`` > 0 draws a writing line under the baseline from that x offset."""
-        w = self.w
-        base = w.y - 11
-        for x, kind, text in pieces:
-            if kind == "h":
-                self.write(w.margin + x, base, text)
-            else:
-                w.canvas.setFont(w.font, w.size)
-                w.canvas.drawString(w.margin + x, base, text)
-        if rule:
-            w.canvas.setLineWidth(0.4)
-            w.canvas.line(w.margin + rule, base - 3.5, w.right, base - 3.5)
-        line = clean_line(" ".join(t for _, _, t in pieces))
-        w.pages[-1].append(line)
-        w.y -= height
-        return line
-
-    def tick(self, x: float, y: float) -> None:
-        """A pen check mark in a printed box."""
-        c = self.w.canvas
-        c.saveState()
-        c.setStrokeColorRGB(*_INK)
-        c.setLineWidth(1.2)
-        c.line(x, y + 3, x + 3, y)
-        c.line(x + 3, y, x + 9, y + 8 + self.rng.uniform(-1, 1))
-        c.restoreState()
-
-    def scribble(self, x: float, y: float, n: int = 8) -> None:
-        """A signature: pen strokes, no letters."""
-        c = self.w.canvas
-        c.saveState()
-        c.setStrokeColorRGB(*_INK)
-        c.setLineWidth(0.9)
-        path = c.beginPath()
-        path.moveTo(x, y)
-        for k in range(n):
-            path.curveTo(x + 5 + 13 * k, y + 10, x + 9 + 13 * k, y - 6, x + 13 * (k + 1),
-                         y + self.rng.uniform(-2, 3))  # fmt: skip
-        c.drawPath(path, stroke=1, fill=0)
-        c.restoreState()
-
-
 # -- retail pharmacy immunization screening and consent form -------------------------------------
 
 
@@ -127,7 +62,9 @@ def pharmacy_vaccine_consent(doc: Document, w: PageWriter) -> None:
     w.y = w.height - 36
     use_faces(w, "NimbusSans-Regular", "NimbusSans-BoldItalic", 8.6)
     plain_bold = face("NimbusSans-Bold")
-    hand = _Hand(w, seed=20260922)
+    # The son's printing on a paper form: a chancery italic in blue that wanders a little.
+    hand = Handwriting(w, 20260922, face("Z003-MediumItalic"), _INK, jitter=(-0.8, 0.8),
+                       tilt=(-0.9, 0.9), size=12.0, height=17.0, rule_drop=3.5)  # fmt: skip
     x = doc.extra
     signed = pdate(doc.document_date, "hand")
     dob = pdate(doc.dob, "hand")
@@ -200,7 +137,7 @@ def pharmacy_vaccine_consent(doc: Document, w: PageWriter) -> None:
     text = f"Date: {signed}"
     hand.line([(0, "p", "Signature of patient or legal representative:"),
                (330, "p", "Date:"), (356, "h", signed)], rule=190, height=19)  # fmt: skip
-    hand.scribble(w.margin + 196, w.y + 8)
+    hand.scribble(w.margin + 196, w.y + 8, loops=8, pitch=13, height=10)
     _fact_doc_date(w, doc, text)
     hand.line([(0, "p", "Relationship to patient:"), (104, "h", "son / POA")], rule=102,
               height=22)  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -346,3 +347,98 @@ class PageWriter:
         self.canvas.showPage()
         self.canvas.save()
         return self.pages
+
+
+class Handwriting:
+    """A person's pen on a printed form: ink text that wanders a little, ticks, a signature.
+
+    One seeded stream drives all the wandering, drawn from in drawing order (each handwritten
+    string takes its vertical jitter, then its tilt), so a layout draws the same every time.
+    """
+
+    def __init__(
+        self,
+        w: PageWriter,
+        seed: int,
+        font: str,
+        ink: tuple[float, float, float],
+        *,
+        jitter: tuple[float, float],
+        tilt: tuple[float, float],
+        size: float,
+        height: float,
+        rule_drop: float = 4.5,
+    ) -> None:
+        """`font` is registered already (see `face`); `jitter` is the baseline's range in
+        points, `tilt` the rotation's in degrees; `size` and `height` are the defaults of
+        `write` and `line`; `rule_drop` is how far a writing line sits under the baseline."""
+        self.w = w
+        self.font = font
+        self.ink = ink
+        self.jitter = jitter
+        self.tilt = tilt
+        self.size = size
+        self.height = height
+        self.rule_drop = rule_drop
+        self.rng = random.Random(seed)
+
+    def write(self, x: float, y: float, text: str, size: float | None = None) -> None:
+        c = self.w.canvas
+        c.saveState()
+        c.setFillColorRGB(*self.ink)
+        c.translate(x, y + self.rng.uniform(*self.jitter))
+        c.rotate(self.rng.uniform(*self.tilt))
+        c.setFont(self.font, self.size if size is None else size)
+        c.drawString(0, 0, text)
+        c.restoreState()
+
+    def line(
+        self,
+        pieces: list[tuple[float, str, str]],
+        *,
+        height: float | None = None,
+        rule: float | None = None,
+    ) -> str:
+        """(x, "p"rinted or "h"andwritten, text) on one baseline; returns the recorded line.
+
+        `rule` draws a writing line under the baseline from that x offset to the margin."""
+        w = self.w
+        base = w.y - 11
+        for x, kind, text in pieces:
+            if kind == "h":
+                self.write(w.margin + x, base, text)
+            else:
+                w.canvas.setFont(w.font, w.size)
+                w.canvas.drawString(w.margin + x, base, text)
+        if rule is not None:
+            w.canvas.setLineWidth(0.4)
+            w.canvas.line(w.margin + rule, base - self.rule_drop, w.right, base - self.rule_drop)
+        line = clean_line(" ".join(t for _, _, t in pieces))
+        w.pages[-1].append(line)
+        w.y -= self.height if height is None else height
+        return line
+
+    def tick(self, x: float, y: float) -> None:
+        """A pen check mark in a printed box."""
+        c = self.w.canvas
+        c.saveState()
+        c.setStrokeColorRGB(*self.ink)
+        c.setLineWidth(1.2)
+        c.line(x, y + 3, x + 3, y)
+        c.line(x + 3, y, x + 9, y + 8 + self.rng.uniform(-1, 1))
+        c.restoreState()
+
+    def scribble(self, x: float, y: float, *, loops: int, pitch: float, height: float) -> None:
+        """A signature: `loops` pen loops `pitch` wide rising `height` above y, no letters."""
+        c = self.w.canvas
+        c.saveState()
+        c.setStrokeColorRGB(*self.ink)
+        c.setLineWidth(0.9)
+        path = c.beginPath()
+        path.moveTo(x, y)
+        for k in range(loops):
+            path.curveTo(x + (pitch - 8) + pitch * k, y + height,
+                         x + (pitch - 4) + pitch * k, y - (height - 4),
+                         x + pitch + pitch * k, y + self.rng.uniform(-2, 3))  # fmt: skip
+        c.drawPath(path, stroke=1, fill=0)
+        c.restoreState()
