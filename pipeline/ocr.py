@@ -7,19 +7,23 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import statistics
 from pathlib import Path
 
-from . import tesseract
+import cv2
+
+from . import normalize, tesseract
 from .config import Settings
+from .errors import OcrError
 from .rasterize import work_path
 from .records import OcrPage, PageImage, Problem, Word
 
 log = logging.getLogger(__name__)
 
 # Bump when the cached files or their parsing change, so old entries are never reused.
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"  # 3: impossible dates get a second look before the entry is stored
 # A page reads badly when the median confidence of its real words is below this (upright
 # text of any usable scan sits near 90; upside-down text near 30) ...
 _POOR_MEDIAN_CONF = 60.0
@@ -51,10 +55,89 @@ def ocr_page(
         dpi=page.dpi,
         timeout_s=ocr.timeout_s,
     )
-    words = tesseract.parse_tsv(tsv.read_text(encoding="utf-8", errors="replace"))
+    table = tsv.read_text(encoding="utf-8", errors="replace")
+    words = tesseract.parse_tsv(table)
+    relooked = _second_look(page, words, work_dir, settings)
+    if relooked != words:
+        # The cache keeps what the second look read, so a re-run needs neither look again.
+        tsv.write_text(_retext_tsv(table, words, relooked), encoding="utf-8")
+        words = relooked
     if cache_dir is not None and pdf is not None:
         pdf = _store(cache_dir, key, tsv, pdf)
     return _result(page, words, pdf, cached=False)
+
+
+# A word that reads as an impossible date ("66-APR-2021": a 0 misread on a fax) is read again,
+# cut out with a margin and enlarged, as one line of text; the new reading is kept only when
+# it is a real date. Few words qualify, so this costs nothing on most pages.
+_RELOOK_SCALE = 3
+_RELOOK_MARGINS = (4, 8)  # pixels around the word's box, tried in turn
+_RELOOK_MAX = 10  # words a page, at most
+
+
+def _impossible_date(text: str) -> bool:
+    found = normalize.find_dates(text)
+    return len(found) == 1 and not found[0].valid and len(found[0].raw) >= len(text.strip(".,;:()")) - 1
+
+
+def _second_look(page: PageImage, words: list[Word], work_dir: Path, settings: Settings) -> list[Word]:
+    suspects = [i for i, w in enumerate(words) if _impossible_date(w.text)][:_RELOOK_MAX]
+    if not suspects:
+        return words
+    image = cv2.imread(str(page.image_path), cv2.IMREAD_GRAYSCALE)
+    if image is None:
+        return words
+    out = list(words)
+    for i in suspects:
+        w = words[i]
+        for margin in _RELOOK_MARGINS:
+            x0, y0 = max(0, w.bbox[0] - margin), max(0, w.bbox[1] - margin)
+            crop = image[y0 : w.bbox[3] + margin, x0 : w.bbox[2] + margin]
+            if crop.size == 0:
+                break
+            big = cv2.resize(crop, None, fx=_RELOOK_SCALE, fy=_RELOOK_SCALE, interpolation=cv2.INTER_CUBIC)
+            probe = work_path(work_dir, page.file, page.page, f"relook{i}-{margin}", ".png")
+            try:
+                cv2.imwrite(str(probe), big)
+                again = tesseract.run_tsv(
+                    probe, lang=settings.ocr.lang, psm=7, dpi=page.dpi * _RELOOK_SCALE, timeout_s=settings.ocr.timeout_s
+                )
+            except OcrError:
+                continue
+            finally:
+                probe.unlink(missing_ok=True)
+            text = _OCR_ZERO.sub("0", "".join(x.text for x in again))
+            found = normalize.find_dates(text)
+            if len(found) == 1 and found[0].valid and found[0].raw == text.strip(".,;:"):
+                log.debug("second look read page %d word %d as a valid date", page.page, i)
+                out[i] = dataclasses.replace(w, text=text)
+                break
+    return out
+
+
+# An O read for a 0 beside digits ("O6-APR-2021")
+_OCR_ZERO = re.compile(r"(?<![A-Za-z])[Oo](?=\d)|(?<=\d)[Oo](?![A-Za-z])")
+
+
+def _retext_tsv(table: str, before: list[Word], after: list[Word]) -> str:
+    """The TSV `table` with the text of each re-read word replaced (matched by its box)."""
+    changed = {
+        (b.bbox, b.text): a.text for b, a in zip(before, after, strict=True) if b.text != a.text
+    }
+    lines = table.splitlines()
+    for n, line in enumerate(lines):
+        cols = line.split("\t")
+        if len(cols) < 12 or cols[0] != "5":
+            continue
+        try:
+            left, top, width, height = (int(c) for c in cols[6:10])
+        except ValueError:
+            continue
+        new = changed.get(((left, top, left + width, top + height), cols[11].strip()))
+        if new is not None:
+            cols[11] = new
+            lines[n] = "\t".join(cols)
+    return "\n".join(lines) + "\n"
 
 
 def _variant(page: PageImage) -> str:

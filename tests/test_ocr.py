@@ -245,3 +245,42 @@ def test_upside_down_page_reads_poorly_and_upright_page_does_not(tmp_path: Path)
 def test_a_few_words_are_not_judged(tmp_path: Path, page_image: PageImage) -> None:
     flipped = ocr.ocr_page(_upside_down(page_image, tmp_path), tmp_path / "w", Settings(), None)
     assert ocr.reading_confidence(flipped) is None and not ocr.reads_poorly(flipped)
+
+
+# --- a second look at words that read as impossible dates -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dated_page(tmp_path_factory: pytest.TempPathFactory) -> PageImage:
+    folder = tmp_path_factory.mktemp("relook")
+    im = Image.new("L", (1400, 300), 255)
+    ImageDraw.Draw(im).text((100, 100), "Given 06-APR-2021", font=_font(44), fill=0)
+    path = folder / "000001_clean.png"
+    im.save(path)
+    return PageImage("pharmacy", "pharmacy/profile.pdf", 1, path, DPI, im.width, im.height)
+
+
+def test_a_date_misread_as_impossible_is_read_again_and_mended(tmp_path: Path, dated_page: PageImage) -> None:
+    read = tesseract.run_tsv(dated_page.image_path, lang="eng", psm=6, dpi=DPI, timeout_s=60)
+    date = next(w for w in read if "APR" in w.text)
+    misread = [replace(w, text="66-APR-2021") if w is date else w for w in read]  # as a fax can read it
+    again = ocr._second_look(dated_page, misread, tmp_path, Settings())
+    assert [w.text for w in again] == [w.text for w in read]  # the real date, the other words untouched
+    assert again[read.index(date)].text == "06-APR-2021"
+
+
+@pytest.mark.parametrize("text", ["06-APR-2021", "Lisinopril", "10/2/2025", "2021"])
+def test_words_that_are_no_impossible_date_get_no_second_look(tmp_path: Path, dated_page: PageImage, text: str) -> None:
+    words = [replace(tesseract.run_tsv(dated_page.image_path, lang="eng", psm=6, dpi=DPI, timeout_s=60)[0], text=text)]
+    assert ocr._second_look(dated_page, words, tmp_path, Settings()) is words
+
+
+def test_the_cached_word_table_keeps_the_mended_text() -> None:
+    table = (
+        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+        "5\t1\t1\t1\t1\t1\t100\t100\t120\t40\t91.0\tGiven\n"
+        "5\t1\t1\t1\t1\t2\t240\t100\t300\t40\t70.0\t66-APR-2021\n"
+    )
+    before = tesseract.parse_tsv(table)
+    after = [replace(before[1], text="06-APR-2021") if w is before[1] else w for w in before]
+    assert [w.text for w in tesseract.parse_tsv(ocr._retext_tsv(table, before, after))] == ["Given", "06-APR-2021"]
