@@ -236,6 +236,7 @@ class _Ctx:
     day_first: bool = False  # the document writes numeric dates day/month/year
     described: set[int] = field(default_factory=set)  # lines that belong to the entry above them
     combinations: dict[str, str] = field(default_factory=dict)  # combination ingredient -> a name of it
+    titles: dict[tuple[int, str], list[tuple[int, int, bool]] | None] = field(default_factory=dict)  # _column_titles
 
 
 def extract_facts(pages: Sequence[OcrPage], lexicons: Lexicons, settings: Settings) -> list[Fact]:
@@ -804,8 +805,7 @@ def _continuation(ctx: _Ctx, doc: spacy.tokens.Doc, li: int, next_matches: list[
     first = min(next_matches, key=lambda m: m.start) if next_matches else None
     next_vaccine = ""
     if first is not None and first.label == VACCINE and first.start - nxt.start <= 3:
-        entries = ctx.vaccines.get(first.name, [])
-        next_vaccine = entries[0].short_name.lower() if entries else first.name
+        next_vaccine = _vaccine_short(ctx, first)
     if full <= 0 and not next_vaccine:
         return None
     if next_matches and re.fullmatch(r"\s*(?:hold|stop|start|resume|restart|continue|increase|decrease)\s*", nxt.text[:full], re.IGNORECASE):
@@ -1444,12 +1444,14 @@ def _alternating_doses(seg_text: str, doses: list[normalize.DoseMatch]) -> norma
         if d.unit in ("mg", "mcg") and "-" not in d.dose
         and not re.match(r"\s*(?:/|a|per|each)\s*(?:wk|week)\b", seg_text[d.end :], re.IGNORECASE)
     ]
-    values = {normalize.dose_value(d.dose) for d in masses if d.unit == masses[0].unit} if masses else set()
-    if len(values) < 2 or None in values or len(_WEEKDAYS.findall(seg_text)) < 2:
+    same = [d for d in masses if d.unit == masses[0].unit and normalize.dose_value(d.dose) is not None]
+    if len({d.dose for d in same}) < 2 or len(same) < len([d for d in masses if d.unit == masses[0].unit]):
+        return None
+    if len(_WEEKDAYS.findall(seg_text)) < 2:
         return None  # one weekday ("15 mg weekly (Fri)") is a weekly day, not two schedules
-    low, high = min(v for v in values if v is not None), max(v for v in values if v is not None)
-    dose = f"{normalize.scaled_dose(str(low), '1')}-{normalize.scaled_dose(str(high), '1')}"
-    return replace(masses[0], dose=dose)
+    low = min(same, key=lambda d: normalize.dose_value(d.dose) or 0.0)
+    high = max(same, key=lambda d: normalize.dose_value(d.dose) or 0.0)
+    return replace(masses[0], dose=f"{low.dose}-{high.dose}")
 
 
 def _gram_or_milligram(ctx: _Ctx, ingredient: str, strength: normalize.DoseMatch) -> normalize.DoseMatch:
@@ -1473,7 +1475,7 @@ def _bare_dose(ctx: _Ctx, ingredient: str, seg_text: str) -> normalize.DoseMatch
     combo = re.match(r"[ \t:]*([0-9]+(?:\.[0-9]+)?)\s*/\s*([0-9]+(?:\.[0-9]+)?)(?![0-9/%.])", seg_text)
     if combo is not None and "-" in ingredient:
         # "Hyzaar 50/12.5 1 a day": a combination's strengths written without their unit are mg
-        dose = f"{normalize.scaled_dose(combo.group(1), '1')}-{normalize.scaled_dose(combo.group(2), '1')}"
+        dose = f"{normalize.number_text(combo.group(1))}-{normalize.number_text(combo.group(2))}"
         return normalize.DoseMatch(combo.start(1), combo.end(2), combo.group(0).strip(), dose, "mg", combo.group(0).strip())
     found = normalize.find_bare_dose(seg_text)
     if found is None:
@@ -1897,7 +1899,17 @@ def _printed_cvx(ctx: _Ctx, li: int, segment: str) -> VaccineName | None:
 
 def _column_titles(ctx: _Ctx, li: int, value: str) -> list[tuple[int, int, bool]] | None:
     """The column titles (x0, x1, is it the `value` column) of the nearest table title row above
-    line `li` on its page that has a `value` column (models/extract_patterns.jsonl, column_header)."""
+    line `li` on its page that has a `value` column (models/extract_patterns.jsonl, column_header).
+
+    A vaccine row asks this for its maker, given and not-given columns and again for each date
+    on it: the answer is looked up once per line and column kind."""
+    key = (li, value)
+    if key not in ctx.titles:
+        ctx.titles[key] = _find_column_titles(ctx, li, value)
+    return ctx.titles[key]
+
+
+def _find_column_titles(ctx: _Ctx, li: int, value: str) -> list[tuple[int, int, bool]] | None:
     patterns = ctx.cues.columns.get(value, [])
     lines = ctx.doc_text.lines
     page = lines[li].page_index

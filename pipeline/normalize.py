@@ -650,6 +650,12 @@ def find_doses(text: str) -> list[DoseMatch]:
     return out
 
 
+def number_text(raw: str) -> str:
+    """A number as the vocabulary writes it: "12.50" -> "12.5", "1,000" -> "1000"; "" if none."""
+    value = _number(raw)
+    return _decimal_text(value) if value is not None else ""
+
+
 def scaled_dose(strength: str, count: str) -> str | None:
     """The amount of `count` units of `strength` each: ("50", "0.5") -> "25", ("5", "1-2") -> "5-10"."""
     per = _number(strength)
