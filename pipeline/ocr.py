@@ -76,6 +76,8 @@ _RELOOK_MAX = 10  # words a page, at most
 
 
 def _impossible_date(text: str) -> bool:
+    if sum(c.isdigit() for c in text) < 2:
+        return False  # every date has digits: most words are done with here, on every page
     found = normalize.find_dates(text)
     return len(found) == 1 and not found[0].valid and len(found[0].raw) >= len(text.strip(".,;:()")) - 1
 
