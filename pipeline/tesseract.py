@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import logging
 import os
 import re
+import select
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,14 +138,128 @@ def run_ocr(
 
     An empty page gives a TSV without words and an empty PDF page, not an error. A timeout
     or a crash raises OcrError. The image is passed by path, so it is never re-encoded.
+    The page goes to this process's long-lived Tesseract (see pipeline.tesseract_server)
+    when the library can be loaded, else to the tesseract program: the files are the same.
     """
-    config = f"--dpi {dpi} --psm {psm} --oem {oem} -c tessedit_create_tsv=1"
-    with _calling("OCR of this page", timeout_s):
-        _pt.run_tesseract(str(image), str(out_base), "pdf", lang, config=config, timeout=timeout_s)
+    server = _server_for(lang, psm, oem)
+    if server is not None:
+        server.read(image, out_base, dpi, timeout_s)
+    else:
+        config = f"--dpi {dpi} --psm {psm} --oem {oem} -c tessedit_create_tsv=1"
+        with _calling("OCR of this page", timeout_s):
+            _pt.run_tesseract(str(image), str(out_base), "pdf", lang, config=config, timeout=timeout_s)
     tsv, pdf = out_base.with_suffix(".tsv"), out_base.with_suffix(".pdf")
     if not tsv.exists():
         raise OcrError("tesseract wrote no word table for this page")
     return tsv, pdf if pdf.exists() else None
+
+
+# --- the long-lived Tesseract ------------------------------------------------------------------
+# Starting the tesseract program costs ~65 ms a page (loading the engine and its language
+# data) on top of ~700 ms of reading: a tenth of the work. Each worker process therefore keeps
+# one engine loaded in a child process of its own. A child, not the worker itself: a page that
+# hangs or crashes the engine is stopped by killing the child, as the program was before.
+
+_SERVER_START_TIMEOUT_S = 60.0
+_SERVER_SCRIPT = Path(__file__).with_name("tesseract_server.py")
+_server: _Server | None = None
+# Set once the library proved unusable in this process: the program is used from then on.
+_server_unavailable = False
+# The program, not the library, for every page (tests compare the two; a fallback switch).
+USE_LIBRARY = os.environ.get("RECORDCHECK_TESSERACT", "") != "program"
+
+
+class _ServerUnavailable(Exception):
+    pass
+
+
+class _Server:
+    """A tesseract_server child process and the pipes to it."""
+
+    def __init__(self, lang: str, psm: int, oem: int) -> None:
+        self.owner = os.getpid()
+        self.config = (lang, psm, oem)
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-I", "-S", str(_SERVER_SCRIPT), str(os.getpid()), lang, str(psm), str(oem)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env=_ENV,
+                text=True,
+                encoding="utf-8",
+            )
+        except OSError as exc:
+            raise _ServerUnavailable(str(exc)) from None
+        ready = self._reply(_SERVER_START_TIMEOUT_S)
+        if not ready or not ready.get("ready"):
+            self.close()
+            raise _ServerUnavailable(str((ready or {}).get("error", "no answer")))
+
+    def _reply(self, timeout_s: float) -> dict[str, object] | None:
+        """The next answer, or None when there is none within `timeout_s` or the child is gone."""
+        assert self.proc.stdout is not None
+        ready, _, _ = select.select([self.proc.stdout], [], [], timeout_s)
+        if not ready:
+            return None
+        line = self.proc.stdout.readline()
+        try:
+            answer = json.loads(line) if line else None
+        except ValueError:
+            answer = None
+        return answer if isinstance(answer, dict) else None
+
+    def read(self, image: Path, out_base: Path, dpi: int, timeout_s: float) -> None:
+        """Write `out_base`.pdf and .tsv; OcrError on a timeout, a crash or an unreadable image."""
+        assert self.proc.stdin is not None
+        request = json.dumps({"image": str(image), "out": str(out_base), "dpi": dpi})
+        try:
+            self.proc.stdin.write(request + "\n")
+            self.proc.stdin.flush()
+        except OSError:
+            self.close()
+            raise OcrError("tesseract failed on this page: the OCR engine stopped unexpectedly") from None
+        answer = self._reply(timeout_s)
+        if answer is None:
+            timed_out = self.proc.poll() is None
+            self.close()
+            if timed_out:
+                raise OcrError(
+                    f"OCR of this page took longer than {timeout_s:g} s and was stopped; "
+                    "rescan the page more cleanly or raise [ocr] timeout_s"
+                )
+            raise OcrError("tesseract failed on this page: the OCR engine stopped unexpectedly")
+        if not answer.get("ok"):
+            raise OcrError(f"tesseract failed on this page: {answer.get('error', 'no message')}")
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        for pipe in (self.proc.stdin, self.proc.stdout):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
+
+
+def _server_for(lang: str, psm: int, oem: int) -> _Server | None:
+    """This process's Tesseract child for these settings (started on first use), or None."""
+    global _server, _server_unavailable
+    if not USE_LIBRARY or _server_unavailable:
+        return None
+    if _server is not None and _server.owner != os.getpid():
+        _server = None  # inherited through fork: that child serves the parent, not us
+    if _server is not None and (_server.config != (lang, psm, oem) or _server.proc.poll() is not None):
+        _server.close()
+        _server = None
+    if _server is None:
+        try:
+            _server = _Server(lang, psm, oem)
+        except _ServerUnavailable as exc:
+            log.debug("the Tesseract library cannot be used (%s); running the program instead", exc)
+            _server_unavailable = True
+            return None
+    return _server
 
 
 def run_tsv(image: Path, *, lang: str, psm: int, dpi: int, timeout_s: float) -> list[Word]:

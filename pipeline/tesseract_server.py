@@ -1,0 +1,137 @@
+"""A long-lived Tesseract for one worker: pages read through the library, without a start-up each.
+
+Started by pipeline.tesseract as `python -m pipeline.tesseract_server PARENT_PID LANG PSM OEM`.
+It loads libtesseract once, then reads one JSON request a line on stdin ({"image", "out",
+"dpi"}) and answers each with one JSON line: {"ok": true} once `out`.pdf and `out`.tsv are
+written, else {"ok": false, "error": ...}. Its first line says whether it is ready. The files it
+writes are those of `tesseract IMAGE OUT --dpi D --psm P --oem O -l LANG pdf tsv`, made by the
+same library calls. The worker enforces the time limit by killing this process.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import json
+import os
+import signal
+import sys
+from typing import Any, TextIO
+
+# prctl(2) option: the signal this process gets when the thread that started it ends.
+_PR_SET_PDEATHSIG = 1
+# Tried in turn: the soname of Tesseract 5 first (no ldconfig scan needed), then any version.
+_LIBRARY_NAMES = ("libtesseract.so.5",)
+
+
+def _die_with_parent(parent: int) -> None:
+    # A worker that is killed or interrupted must not leave this process holding a core.
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: the end of stdin still stops us, after the current page
+    if os.getppid() != parent:
+        sys.exit(0)  # the worker went before prctl took effect
+
+
+def load_library() -> ctypes.CDLL:
+    """libtesseract with the argument types of the C API functions used here.
+
+    Raises OSError when no usable library is installed.
+    """
+    names = [*_LIBRARY_NAMES, ctypes.util.find_library("tesseract")]
+    errors = []
+    for name in filter(None, names):
+        try:
+            lib = ctypes.CDLL(name)
+            break
+        except OSError as exc:
+            errors.append(str(exc))
+    else:
+        raise OSError("; ".join(errors) or "libtesseract not found")
+    p, s, i = ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int
+    signatures: dict[str, tuple[Any, list[Any]]] = {
+        "TessVersion": (s, []),
+        "TessBaseAPICreate": (p, []),
+        "TessBaseAPIInit2": (i, [p, s, s, i]),
+        "TessBaseAPISetPageSegMode": (None, [p, i]),
+        "TessBaseAPISetVariable": (i, [p, s, s]),
+        "TessBaseAPIGetDatapath": (s, [p]),
+        "TessBaseAPIProcessPages": (i, [p, s, s, i, p]),
+        "TessPDFRendererCreate": (p, [s, s, i]),
+        "TessTsvRendererCreate": (p, [s]),
+        "TessResultRendererInsert": (None, [p, p]),
+        "TessDeleteResultRenderer": (None, [p]),
+    }
+    for name, (restype, argtypes) in signatures.items():
+        fn = getattr(lib, name)  # AttributeError: a library without the C API
+        fn.restype, fn.argtypes = restype, argtypes
+    return lib
+
+
+class Reader:
+    """One initialised Tesseract engine."""
+
+    def __init__(self, lib: ctypes.CDLL, lang: str, psm: int, oem: int) -> None:
+        self.lib = lib
+        self.api = lib.TessBaseAPICreate()
+        if not self.api or lib.TessBaseAPIInit2(self.api, None, lang.encode(), oem) != 0:
+            raise OSError(f"tesseract could not load the language data for {lang!r}")
+        lib.TessBaseAPISetPageSegMode(self.api, psm)
+        self.datapath = lib.TessBaseAPIGetDatapath(self.api)
+
+    def read(self, image: str, out: str, dpi: int) -> str | None:
+        """Write `out`.pdf and `out`.tsv for `image`; None on success, else what went wrong."""
+        lib = self.lib
+        lib.TessBaseAPISetVariable(self.api, b"user_defined_dpi", str(dpi).encode())
+        base = out.encode()
+        pdf = lib.TessPDFRendererCreate(base, self.datapath, 0)
+        tsv = lib.TessTsvRendererCreate(base)
+        if not pdf or not tsv:
+            for renderer in (pdf, tsv):
+                if renderer:
+                    lib.TessDeleteResultRenderer(renderer)
+            return "tesseract could not open its output files"
+        lib.TessResultRendererInsert(pdf, tsv)
+        try:
+            ok = lib.TessBaseAPIProcessPages(self.api, image.encode(), None, 0, pdf)
+        finally:
+            lib.TessDeleteResultRenderer(pdf)  # deletes the chain, closing both files
+        return None if ok else "Tesseract could not read the page image"
+
+
+def _answer(channel: TextIO, **reply: object) -> None:
+    channel.write(json.dumps(reply) + "\n")
+    channel.flush()
+
+
+def main(argv: list[str]) -> int:
+    parent, lang, psm, oem = int(argv[0]), argv[1], int(argv[2]), int(argv[3])
+    _die_with_parent(parent)
+    # Ctrl-C is the parent's to handle; it stops us by closing stdin or killing us.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Replies go on a copy of stdout; the library's own messages (fd 1 included) go to stderr.
+    channel = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
+    try:
+        reader = Reader(load_library(), lang, psm, oem)
+    except (OSError, AttributeError) as exc:
+        _answer(channel, ready=False, error=str(exc))
+        return 1
+    _answer(channel, ready=True, version=reader.lib.TessVersion().decode(errors="replace"))
+    for line in sys.stdin:
+        try:
+            request = json.loads(line)
+            error = reader.read(str(request["image"]), str(request["out"]), int(request["dpi"]))
+        except (ValueError, KeyError, TypeError) as exc:
+            error = f"bad request ({exc})"
+        if error is None:
+            _answer(channel, ok=True)
+        else:
+            _answer(channel, ok=False, error=error)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,173 @@
+"""The long-lived Tesseract of each worker: same output as the program, stopped and replaced cleanly."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+from pypdf import PdfReader
+
+from pipeline import tesseract
+from pipeline.errors import OcrError
+
+DPI = 300
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+LINES = ["Allergies: penicillin (hives)", "Atorvastatin 40 mg at bedtime", "Tdap given 03/14/2022"]
+
+
+@pytest.fixture(scope="module")
+def image(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    im = Image.new("L", (2550, 1200), 255)
+    draw = ImageDraw.Draw(im)
+    font = ImageFont.truetype(str(FONT), 52) if FONT.exists() else ImageFont.load_default(52)
+    for n, text in enumerate(LINES):
+        draw.text((250, 250 + 250 * n), text, font=font, fill=0)
+    path = tmp_path_factory.mktemp("server") / "page.jpg"
+    im.save(path, quality=90)
+    return path
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A process with no Tesseract child yet, and the library allowed."""
+    monkeypatch.setattr(tesseract, "_server", None)
+    monkeypatch.setattr(tesseract, "_server_unavailable", False)
+    monkeypatch.setattr(tesseract, "USE_LIBRARY", True)
+    yield
+    if tesseract._server is not None:
+        tesseract._server.close()
+
+
+def _read(image: Path, out: Path, timeout_s: float = 60) -> tuple[Path, Path | None]:
+    return tesseract.run_ocr(image, out, lang="eng", psm=3, oem=1, dpi=DPI, timeout_s=timeout_s)
+
+
+def test_library_and_program_write_the_same_word_table_and_text_layer(
+    tmp_path: Path, image: Path, fresh: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tsv_lib, pdf_lib = _read(image, tmp_path / "lib")
+    assert tesseract._server is not None  # the page went to the library
+    monkeypatch.setattr(tesseract, "USE_LIBRARY", False)
+    tsv_prog, pdf_prog = _read(image, tmp_path / "prog")
+    assert tsv_lib.read_text() == tsv_prog.read_text()
+    words = [w.text for w in tesseract.parse_tsv(tsv_lib.read_text())]
+    assert words[3:8] == ["Atorvastatin", "40", "mg", "at", "bedtime"]
+    assert pdf_lib is not None and pdf_prog is not None
+    lib_text, prog_text = (PdfReader(p).pages[0].extract_text() for p in (pdf_lib, pdf_prog))
+    assert lib_text == prog_text and "penicillin" in lib_text
+
+
+def test_one_engine_serves_many_pages(tmp_path: Path, image: Path, fresh: None) -> None:
+    _read(image, tmp_path / "a")
+    server = tesseract._server
+    assert server is not None
+    for n in range(3):
+        _read(image, tmp_path / f"b{n}")
+    assert tesseract._server is server and server.proc.poll() is None
+
+
+def test_a_page_over_the_time_limit_is_stopped_and_the_next_page_is_read(
+    tmp_path: Path, image: Path, fresh: None
+) -> None:
+    _read(image, tmp_path / "warm")  # the engine is loaded: the limit is the page's alone
+    stuck = tesseract._server
+    assert stuck is not None
+    with pytest.raises(OcrError, match=r"took longer than 0.01 s and was stopped; rescan"):
+        _read(image, tmp_path / "slow", timeout_s=0.01)
+    assert stuck.proc.poll() is not None  # killed, not left running
+    tsv, _ = _read(image, tmp_path / "next")
+    assert "penicillin" in tsv.read_text()
+    assert tesseract._server is not stuck
+
+
+def test_an_engine_that_dies_mid_page_is_an_ocr_error_then_replaced(
+    tmp_path: Path, image: Path, fresh: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _read(image, tmp_path / "warm")
+    server = tesseract._server
+    assert server is not None
+    original = server._reply
+
+    def die_first(timeout_s: float) -> dict[str, object] | None:
+        os.kill(server.proc.pid, signal.SIGKILL)  # a crash inside the engine
+        server.proc.wait()
+        return original(timeout_s)
+
+    monkeypatch.setattr(server, "_reply", die_first)
+    with pytest.raises(OcrError, match="tesseract failed on this page: the OCR engine stopped"):
+        _read(image, tmp_path / "crash")
+    tsv, _ = _read(image, tmp_path / "after")
+    assert "Atorvastatin" in tsv.read_text()
+
+
+def test_unreadable_image_is_an_ocr_error_and_the_engine_stays(tmp_path: Path, fresh: None, image: Path) -> None:
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8\xff not really a jpeg")
+    with pytest.raises(OcrError, match="tesseract failed on this page"):
+        _read(broken, tmp_path / "broken")
+    server = tesseract._server
+    assert server is not None and server.proc.poll() is None
+    _read(image, tmp_path / "fine")
+    assert tesseract._server is server
+
+
+def test_a_forked_process_starts_its_own_engine(tmp_path: Path, image: Path, fresh: None) -> None:
+    _read(image, tmp_path / "parent")
+    parent_server = tesseract._server
+    assert parent_server is not None
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: a worker forked from a process that had an engine
+        try:
+            _read(image, tmp_path / "child")
+            child = tesseract._server
+            ok = child is not None and child.proc.pid != parent_server.proc.pid
+            os.write(write_end, b"1" if ok else b"0")
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    answer = os.read(read_end, 1)
+    os.waitpid(pid, 0)
+    assert answer == b"1"
+    assert parent_server.proc.poll() is None  # the parent's engine was left alone
+    _read(image, tmp_path / "parent-again")
+
+
+def test_engine_goes_when_its_worker_goes(tmp_path: Path, image: Path) -> None:
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            tesseract._server = None
+            _read(image, tmp_path / "child")
+            assert tesseract._server is not None
+            os.write(write_end, str(tesseract._server.proc.pid).encode())
+        finally:
+            os._exit(0)  # no clean-up: as a worker killed mid-run
+    os.close(write_end)
+    engine = int(os.read(read_end, 32))
+    os.waitpid(pid, 0)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and Path(f"/proc/{engine}").exists():
+        status = Path(f"/proc/{engine}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        if status == "Z":
+            break  # dead, waiting for init to reap it
+        time.sleep(0.05)
+    else:
+        assert not Path(f"/proc/{engine}").exists()
+
+
+def test_without_the_library_the_program_reads_the_page(
+    tmp_path: Path, image: Path, fresh: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    refuses = tmp_path / "no_library.py"
+    refuses.write_text('print(\'{"ready": false, "error": "libtesseract.so.5: not found"}\', flush=True)\n')
+    monkeypatch.setattr(tesseract, "_SERVER_SCRIPT", refuses)
+    tsv, pdf = _read(image, tmp_path / "prog")
+    assert tesseract._server is None and tesseract._server_unavailable
+    assert "penicillin" in tsv.read_text() and pdf is not None
