@@ -15,18 +15,7 @@ from typing import IO, Any
 from xml.sax.saxutils import escape
 
 import pandas as pd
-from pypdf import PdfReader, PdfWriter
-from pypdf.annotations import Highlight, Text
-from pypdf.constants import AnnotationFlag
-from pypdf.errors import PyPdfError
-from pypdf.generic import (
-    ArrayObject,
-    DictionaryObject,
-    FloatObject,
-    NameObject,
-    RectangleObject,
-    TextStringObject,
-)
+import pikepdf
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
@@ -34,6 +23,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from .pdf_stream import OutlineItem, StreamingPdfWriter, pdf_number, pdf_string
 from .procs import process_alive
 from .records import CATEGORIES, SEVERITIES, BBox, Fact, Finding, OcrPage, Problem
 
@@ -93,6 +83,8 @@ _MARGIN_PT = 0.6 * inch
 _MAX_CELL_CHARS = 300
 
 PageKey = tuple[str, str, int]
+# Annotation flags (PDF 32000 12.5.3): print it; keep a note's icon one size and upright.
+_PRINT, _NO_ZOOM, _NO_ROTATE = 4, 8, 16
 
 
 @dataclass(frozen=True)
@@ -396,8 +388,27 @@ def note_text(finding: Finding) -> str:
     return f"{finding.severity} {finding.category}: {finding.explanation}{detail}"
 
 
+@dataclass(frozen=True)
+class MediaBox:
+    """A page's media box in PDF points."""
+
+    left: float
+    bottom: float
+    width: float
+    height: float
+
+    @property
+    def top(self) -> float:
+        return self.bottom + self.height
+
+    @classmethod
+    def of(cls, box: Sequence[Any]) -> MediaBox:
+        x0, y0, x1, y1 = (float(v) for v in box)
+        return cls(min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0))
+
+
 def bbox_to_pdf_rect(
-    bbox: BBox, mediabox: RectangleObject, width_px: int, height_px: int, dpi: int
+    bbox: BBox, mediabox: MediaBox, width_px: int, height_px: int, dpi: int
 ) -> tuple[float, float, float, float]:
     """Page pixels (origin top left) to PDF points (origin bottom left) on this page.
 
@@ -406,8 +417,8 @@ def bbox_to_pdf_rect(
     is unknown. The result is clipped to the page.
     """
     nominal = 72.0 / (dpi if dpi > 0 else _FALLBACK_DPI)
-    left, bottom = float(mediabox.left), float(mediabox.bottom)
-    page_w, page_h = float(mediabox.width), float(mediabox.height)
+    left, bottom = mediabox.left, mediabox.bottom
+    page_w, page_h = mediabox.width, mediabox.height
     sx = page_w / width_px if width_px > 0 else nominal
     sy = page_h / height_px if height_px > 0 else nominal
     top = bottom + page_h
@@ -419,43 +430,42 @@ def bbox_to_pdf_rect(
     return (rx0, ry0, rx1, ry1)
 
 
-def _highlight(finding: Finding, rect: tuple[float, float, float, float]) -> DictionaryObject:
+def _color(severity: str) -> bytes:
+    color = SEVERITY_COLORS.get(severity, SEVERITY_COLORS["low"])
+    return b" ".join(pdf_number(int(color[i : i + 2], 16) / 255) for i in (0, 2, 4))
+
+
+def _annotation(finding: Finding, subtype: bytes, rect: tuple[float, float, float, float], flags: int, extra: bytes) -> bytes:
+    parts = [
+        b"/Type /Annot /Subtype /" + subtype,
+        b"/Rect [" + b" ".join(pdf_number(v) for v in rect) + b"]",
+        b"/C [" + _color(finding.severity) + b"]",
+        b"/F %d" % flags,
+        b"/T " + pdf_string(f"RecordCheck {finding.finding_id}"),
+        b"/Contents " + pdf_string(note_text(finding)),
+        b"/NM " + pdf_string(finding.finding_id),
+        extra,
+    ]
+    return b"<< " + b" ".join(parts) + b" >>"
+
+
+def _highlight(finding: Finding, rect: tuple[float, float, float, float]) -> bytes:
     x0, y0, x1, y1 = rect
     # Quad order upper-left, upper-right, lower-left, lower-right: what Acrobat writes
     # and what pdf.js, Poppler and PDFium expect.
-    quad = ArrayObject(FloatObject(v) for v in (x0, y1, x1, y1, x0, y0, x1, y0))
-    annot = Highlight(
-        rect=rect,
-        quad_points=quad,
-        highlight_color=SEVERITY_COLORS.get(finding.severity, SEVERITY_COLORS["low"]),
-        printing=True,
-        title_bar=f"RecordCheck {finding.finding_id}",
-    )
-    annot[NameObject("/Contents")] = TextStringObject(note_text(finding))
-    annot[NameObject("/NM")] = TextStringObject(finding.finding_id)
-    return annot
+    quad = b" ".join(pdf_number(v) for v in (x0, y1, x1, y1, x0, y0, x1, y0))
+    return _annotation(finding, b"Highlight", rect, _PRINT, b"/QuadPoints [" + quad + b"]")
 
 
-def _sticky_note(finding: Finding, rect: tuple[float, float, float, float]) -> DictionaryObject:
-    annot = Text(
-        rect=rect,
-        text=note_text(finding),
-        flags=AnnotationFlag.PRINT | AnnotationFlag.NO_ZOOM | AnnotationFlag.NO_ROTATE,
-        title_bar=f"RecordCheck {finding.finding_id}",
-    )
-    color = SEVERITY_COLORS.get(finding.severity, SEVERITY_COLORS["low"])
-    annot[NameObject("/C")] = ArrayObject(
-        FloatObject(int(color[i : i + 2], 16) / 255) for i in (0, 2, 4)
-    )
-    annot[NameObject("/NM")] = TextStringObject(finding.finding_id)
-    return annot
+def _sticky_note(finding: Finding, rect: tuple[float, float, float, float]) -> bytes:
+    return _annotation(finding, b"Text", rect, _PRINT | _NO_ZOOM | _NO_ROTATE, b"/Open false")
 
 
-def _note_rect(mediabox: RectangleObject, index: int) -> tuple[float, float, float, float]:
+def _note_rect(mediabox: MediaBox, index: int) -> tuple[float, float, float, float]:
     """The index-th slot in a row of small notes along the top margin, wrapping to new rows."""
-    left, top = float(mediabox.left), float(mediabox.top)
+    left, top = mediabox.left, mediabox.top
     step = _NOTE_SIZE_PT + _NOTE_GAP_PT
-    per_row = max(1, int((float(mediabox.width) - 2 * _NOTE_GAP_PT) // step))
+    per_row = max(1, int((mediabox.width - 2 * _NOTE_GAP_PT) // step))
     row, col = divmod(index, per_row)
     x0 = left + _NOTE_GAP_PT + col * step
     y1 = top - _NOTE_GAP_PT - row * step
@@ -627,93 +637,98 @@ def _ordered_pages(pages: Sequence[OcrPage]) -> list[OcrPage]:
     return [unique[k] for k in sorted(unique)]
 
 
-def _append_input_page(
-    writer: PdfWriter, page: OcrPage, page_images: Mapping[PageKey, Path]
-) -> None:
-    if page.pdf_path is not None:
-        try:
-            reader = PdfReader(page.pdf_path)
-            if reader.pages:
-                writer.add_page(reader.pages[0])
-                return
-        except (OSError, PyPdfError, ValueError) as exc:
-            log.warning("OCR PDF of a page could not be read; using its image instead")
-            log.debug("%s: %s", page.pdf_path, exc)
-    image = page_images.get((page.provider, page.file, page.page))
-    writer.add_page(PdfReader(io.BytesIO(_fallback_page_pdf(page, image))).pages[0])
-
-
-def _annotate_page(
-    writer: PdfWriter, index: int, page: OcrPage | None, findings: Sequence[Finding]
-) -> None:
-    mediabox = writer.pages[index].mediabox
+def _annotations(findings: Sequence[Finding], page: OcrPage | None, mediabox: MediaBox) -> list[bytes]:
+    """One highlight per finding over its words, or a note in the top margin when it has no box."""
+    out = []
     notes = 0
     for f in findings:
         box = f.provenance.bbox
         if box is not None and page is not None:
             rect = bbox_to_pdf_rect(box, mediabox, page.width, page.height, page.dpi)
             if rect[2] > rect[0] and rect[3] > rect[1]:
-                writer.add_annotation(index, _highlight(f, rect))
+                out.append(_highlight(f, rect))
                 continue
-        writer.add_annotation(index, _sticky_note(f, _note_rect(mediabox, notes)))
+        out.append(_sticky_note(f, _note_rect(mediabox, notes)))
         notes += 1
+    return out
 
 
-def _add_outline(writer: PdfWriter, ordered: Sequence[OcrPage], offset: int) -> None:
-    writer.add_outline_item(title="Summary", page_number=0)
-    provider_item = None
-    current_provider: str | None = None
-    current_file: tuple[str, str] | None = None
+def _copy_first_page(writer: StreamingPdfWriter, source: pikepdf.Pdf, page: OcrPage | None, findings: Sequence[Finding]) -> None:
+    first = pikepdf.Page(source.pages[0])
+    annots = _annotations(findings, page, MediaBox.of(list(first.mediabox)))
+    writer.source().copy_page(first.obj, annots)
+
+
+def _append_input_page(
+    writer: StreamingPdfWriter,
+    page: OcrPage,
+    page_images: Mapping[PageKey, Path],
+    findings: Sequence[Finding],
+) -> None:
+    if page.pdf_path is not None:
+        try:
+            with pikepdf.open(page.pdf_path) as source:
+                if len(source.pages):
+                    _copy_first_page(writer, source, page, findings)
+                    return
+        except (OSError, pikepdf.PdfError, ValueError, KeyError) as exc:
+            log.warning("OCR PDF of a page could not be read; using its image instead")
+            log.debug("%s: %s", page.pdf_path, exc)
+    image = page_images.get((page.provider, page.file, page.page))
+    with pikepdf.open(io.BytesIO(_fallback_page_pdf(page, image))) as source:
+        _copy_first_page(writer, source, page, findings)
+
+
+def _outline(ordered: Sequence[OcrPage], offset: int) -> list[OutlineItem]:
+    items = [OutlineItem("Summary", 0)]
     for i, p in enumerate(ordered):
-        if p.provider != current_provider:
-            provider_item = writer.add_outline_item(
-                title=p.provider or "(unknown provider)", page_number=offset + i, is_open=True
-            )
-            current_provider = p.provider
-        if (p.provider, p.file) != current_file:
-            writer.add_outline_item(title=p.file, page_number=offset + i, parent=provider_item)
-            current_file = (p.provider, p.file)
+        if items[-1].title != (p.provider or "(unknown provider)") or len(items) == 1:
+            items.append(OutlineItem(p.provider or "(unknown provider)", offset + i))
+        children = items[-1].children
+        if not children or children[-1].title != p.file:
+            children.append(OutlineItem(p.file, offset + i))
+    return items
 
 
-def build_annotated_pdf(
+def write_annotated_to(
+    fh: IO[bytes],
     findings: Sequence[Finding],
     pages: Sequence[OcrPage],
     summary: RunSummary,
     *,
     page_images: Mapping[PageKey, Path] | None = None,
-) -> PdfWriter:
-    """Summary page(s), then every input page in order, one highlight or note per finding."""
-    writer = PdfWriter()
-    for sp in PdfReader(io.BytesIO(_summary_pdf(findings, summary))).pages:
-        writer.add_page(sp)
-    offset = len(writer.pages)
+) -> None:
+    """Summary page(s), then every input page in order, one highlight or note per finding.
 
+    Written page by page: however long the records, one page is in memory at a time.
+    """
     ordered = _ordered_pages(pages)
-    index_of: dict[PageKey, int] = {}
-    for i, p in enumerate(ordered):
-        _append_input_page(writer, p, page_images or {})
-        index_of[(p.provider, p.file, p.page)] = offset + i
-
-    by_page: dict[int, list[Finding]] = {}
+    wanted = {(p.provider, p.file, p.page) for p in ordered}
+    by_page: dict[PageKey, list[Finding]] = {}
     orphans: list[Finding] = []
     for f in findings:
-        idx = index_of.get((f.provider, f.file, f.page))
-        if idx is None:
-            orphans.append(f)
+        key = (f.provider, f.file, f.page)
+        if key in wanted:
+            by_page.setdefault(key, []).append(f)
         else:
-            by_page.setdefault(idx, []).append(f)
-    for i, p in enumerate(ordered):
-        _annotate_page(writer, offset + i, p, by_page.get(offset + i, []))
+            orphans.append(f)
     if orphans:
         # The page is not in the output (e.g. it failed before OCR): keep the finding
         # visible as a note on the first summary page rather than drop it.
         log.warning("%d finding(s) point at pages not in the output", len(orphans))
-        _annotate_page(writer, 0, None, orphans)
-
-    _add_outline(writer, ordered, offset)
-    writer.page_mode = "/UseOutlines"
-    writer.add_metadata({"/Title": "RecordCheck annotated records", "/Creator": "RecordCheck"})
-    return writer
+    writer = StreamingPdfWriter(fh)
+    with pikepdf.open(io.BytesIO(_summary_pdf(findings, summary))) as source:
+        copier = writer.source()
+        for n, sp in enumerate(source.pages):
+            annots = _annotations(orphans, None, MediaBox.of(list(sp.mediabox))) if n == 0 else []
+            copier.copy_page(sp.obj, annots)
+    offset = len(writer.page_nums)
+    for p in ordered:
+        _append_input_page(writer, p, page_images or {}, by_page.get((p.provider, p.file, p.page), []))
+    writer.close(
+        _outline(ordered, offset),
+        {"Title": "RecordCheck annotated records", "Creator": "RecordCheck"},
+    )
 
 
 def write_annotated_pdf(
@@ -725,8 +740,9 @@ def write_annotated_pdf(
     page_images: Mapping[PageKey, Path] | None = None,
 ) -> None:
     """Build the annotated PDF and write it atomically to `path`."""
-    writer = build_annotated_pdf(findings, pages, summary, page_images=page_images)
-    _write_atomic_with(path, writer.write)
+    _write_atomic_with(
+        path, lambda fh: write_annotated_to(fh, findings, pages, summary, page_images=page_images)
+    )
 
 
 def _write_atomic_with(path: Path, write: Callable[[IO[bytes]], object]) -> None:

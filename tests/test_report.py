@@ -13,11 +13,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from PIL import Image
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.pdfgen import canvas
 
 from pipeline import report
+from pipeline.pdf_stream import StreamingPdfWriter
 from pipeline.records import Fact, Finding, OcrPage, Problem, Provenance, Word
 from pipeline.report import (
     ReportPaths,
@@ -651,11 +652,11 @@ def test_failed_pdf_write_keeps_the_previous_file_and_leaves_no_temp(
     paths = write_reports(out_dir, facts, findings, problems, pages, _summary())
     before = paths.annotated.read_bytes()
 
-    def half_then_fail(self: PdfWriter, stream: io.BufferedIOBase) -> None:
-        stream.write(b"%PDF-1.7\n")
+    def half_then_fail(self: StreamingPdfWriter, *args: object) -> None:
+        # The pages are written by now: the file is half there when the run is stopped.
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(PdfWriter, "write", half_then_fail)
+    monkeypatch.setattr(StreamingPdfWriter, "close", half_then_fail)
     with pytest.raises(KeyboardInterrupt):
         write_annotated_pdf(paths.annotated, findings, pages, _summary(patient="someone else"))
     assert paths.annotated.read_bytes() == before
