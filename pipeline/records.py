@@ -68,9 +68,9 @@ class PageImage:
     text_layer: str = ""  # text already present in a born-digital PDF page
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
-    """One word as read by Tesseract."""
+    """One word as read by Tesseract (slots: a long packet holds hundreds of thousands)."""
 
     text: str
     conf: float  # 0..100; -1 when Tesseract gives none
