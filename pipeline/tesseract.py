@@ -109,14 +109,22 @@ def _calling(what: str, timeout_s: float) -> Iterator[None]:
     except TesseractNotFoundError:
         raise _missing("tesseract (the OCR engine)") from None
     except TesseractError as exc:  # a RuntimeError too: catch it first
-        raise OcrError(f"tesseract failed on this page: {_stderr_summary(str(exc.message))}") from None
+        raise _failed(_stderr_summary(str(exc.message))) from None
     except RuntimeError as exc:
         if "timeout" not in str(exc).lower():
             raise
-        raise OcrError(
-            f"{what} took longer than {timeout_s:g} s and was stopped; "
-            "rescan the page more cleanly or raise [ocr] timeout_s"
-        ) from None
+        raise _too_slow(what, timeout_s) from None
+
+
+def _failed(reason: str) -> OcrError:
+    return OcrError(f"tesseract failed on this page: {reason}")
+
+
+def _too_slow(what: str, timeout_s: float) -> OcrError:
+    return OcrError(
+        f"{what} took longer than {timeout_s:g} s and was stopped; "
+        "rescan the page more cleanly or raise [ocr] timeout_s"
+    )
 
 
 def _stderr_summary(stderr: str) -> str:
@@ -169,6 +177,9 @@ _server_unavailable = False
 USE_LIBRARY = os.environ.get("RECORDCHECK_TESSERACT", "") != "program"
 
 
+_ENGINE_GONE = "the OCR engine stopped unexpectedly"
+
+
 class _ServerUnavailable(Exception):
     pass
 
@@ -218,19 +229,14 @@ class _Server:
             self.proc.stdin.flush()
         except OSError:
             self.close()
-            raise OcrError("tesseract failed on this page: the OCR engine stopped unexpectedly") from None
+            raise _failed(_ENGINE_GONE) from None
         answer = self._reply(timeout_s)
         if answer is None:
             timed_out = self.proc.poll() is None
             self.close()
-            if timed_out:
-                raise OcrError(
-                    f"OCR of this page took longer than {timeout_s:g} s and was stopped; "
-                    "rescan the page more cleanly or raise [ocr] timeout_s"
-                )
-            raise OcrError("tesseract failed on this page: the OCR engine stopped unexpectedly")
+            raise _too_slow("OCR of this page", timeout_s) if timed_out else _failed(_ENGINE_GONE)
         if not answer.get("ok"):
-            raise OcrError(f"tesseract failed on this page: {answer.get('error', 'no message')}")
+            raise _failed(str(answer.get("error", "no message")))
 
     def close(self) -> None:
         if self.proc.poll() is None:
