@@ -681,12 +681,13 @@ def _append_input_page(
 
 def _outline(ordered: Sequence[OcrPage], offset: int) -> list[OutlineItem]:
     items = [OutlineItem("Summary", 0)]
+    previous: OcrPage | None = None
     for i, p in enumerate(ordered):
-        if items[-1].title != (p.provider or "(unknown provider)") or len(items) == 1:
+        if previous is None or p.provider != previous.provider:
             items.append(OutlineItem(p.provider or "(unknown provider)", offset + i))
-        children = items[-1].children
-        if not children or children[-1].title != p.file:
-            children.append(OutlineItem(p.file, offset + i))
+        if previous is None or (p.provider, p.file) != (previous.provider, previous.file):
+            items[-1].children.append(OutlineItem(p.file, offset + i))
+        previous = p
     return items
 
 
