@@ -99,7 +99,12 @@ class StreamingPdfWriter:
         xref_at = self._pos
         size = self.count + 1
         lines = [b"xref\n0 %d\n" % size, b"0000000000 65535 f \n"]
-        lines += [b"%010d 00000 n \n" % self.offsets[n] for n in range(1, size)]
+        # A number reserved for a page whose copy failed half way (and was replaced by a
+        # placeholder page) has no object: it is listed as free.
+        lines += [
+            b"%010d 00000 n \n" % self.offsets[n] if n in self.offsets else b"0000000000 65535 f \n"
+            for n in range(1, size)
+        ]
         self._write(b"".join(lines))
         trailer = b"/Size %d /Root %s" % (size, ref(self.catalog))
         if info_num is not None:

@@ -117,3 +117,17 @@ def test_copied_pages_are_not_kept_in_memory(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("value", "text"), [(1.0, b"1"), (0.5, b"0.5"), (-0.00001, b"0"), (612.123456, b"612.1235")])
 def test_numbers_are_written_without_exponent(value: float, text: bytes) -> None:
     assert pdf_number(value) == text
+
+
+def test_a_page_whose_copy_failed_half_way_leaves_a_valid_file(tmp_path: Path) -> None:
+    out = tmp_path / "out.pdf"
+    with out.open("wb") as fh:
+        writer = StreamingPdfWriter(fh)
+        writer.reserve()  # numbered for an object of a page that could not be read
+        with pikepdf.open(io.BytesIO(_text_pdf(["placeholder"]))) as src:
+            writer.source().copy_page(src.pages[0].obj)
+        writer.close()
+    reader = PdfReader(out, strict=True)
+    assert [p.extract_text().strip() for p in reader.pages] == ["placeholder"]
+    with pikepdf.open(out) as pdf:
+        assert pdf.check_pdf_syntax() == []
