@@ -76,7 +76,7 @@ _RELOOK_MAX = 10  # words a page, at most
 
 
 def _impossible_date(text: str) -> bool:
-    if sum(c.isdigit() for c in text) < 2:
+    if sum(map(str.isdigit, text)) < 2:
         return False  # every date has digits: most words are done with here, on every page
     found = normalize.find_dates(text)
     return len(found) == 1 and not found[0].valid and len(found[0].raw) >= len(text.strip(".,;:()")) - 1
@@ -209,7 +209,7 @@ def reading_confidence(page: OcrPage) -> float | None:
 
     None when the page has too few words to judge.
     """
-    confs = [w.conf for w in page.words if w.conf >= 0 and sum(c.isalnum() for c in w.text) >= 2]
+    confs = [w.conf for w in page.words if w.conf >= 0 and sum(map(str.isalnum, w.text)) >= 2]
     if len(confs) < _MIN_WORDS_TO_JUDGE:
         return None
     return float(statistics.median(confs))

@@ -86,9 +86,11 @@ def preprocess_page(
             full.img = _paint_white(full.get(), mask)
             small = _paint_white(small, mask)
             changed = True
-    quality = _quality_of(small, page.dpi)
+    # One histogram serves the quality check and the ink mask (a quarter turn keeps it too).
+    paper, ink_level, median = _levels(small, 90, 0.5, 50)
+    quality = _quality_of(small, page.dpi, (paper, ink_level))
     problems = _quality_problems(page, quality, settings)
-    ink = _ink_mask(small)
+    ink = _ink_mask(small, median)
     # The ink points and the skew search's coarse profile serve the sideways check as well.
     search: _SkewSearch | None = None
     rotation = 0
@@ -97,7 +99,7 @@ def preprocess_page(
         rotation = _sideways_rotation(small, search, page, work_dir, settings)
         if rotation:
             full.img, small = rotate_quarter(full.get(), rotation), rotate_quarter(small, rotation)
-            ink = _ink_mask(small)
+            ink = _ink_mask(small, median)
             search = None
             changed = True
     skew = 0.0
@@ -219,15 +221,23 @@ def _analysis_copy(img: Gray, dpi: int) -> tuple[Gray, float]:
 
 def _level(img: Gray, percent: float) -> float:
     """The grey level below which `percent` % of the pixels lie (a histogram, not a sort)."""
+    return _levels(img, percent)[0]
+
+
+def _levels(img: Gray, *percents: float) -> list[float]:
+    """_level for each of `percents`, from one histogram."""
     hist = cv2.calcHist([img], [0], None, [256], [0, 256]).ravel()
     cumulative = np.cumsum(hist)
-    return float(np.searchsorted(cumulative, cumulative[-1] * percent / 100))
+    return [float(np.searchsorted(cumulative, cumulative[-1] * p / 100)) for p in percents]
 
 
-def _ink_mask(img: Gray) -> NDArray[np.bool_]:
-    """Ink pixels by Otsu's threshold; an empty mask for pages without real ink."""
+def _ink_mask(img: Gray, median: float | None = None) -> NDArray[np.bool_]:
+    """Ink pixels by Otsu's threshold; an empty mask for pages without real ink.
+
+    `median` is the image's median grey level (_level(img, 50)) when the caller has it.
+    """
     threshold, _ = cv2.threshold(img, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    background = _level(img, 50)
+    background = _level(img, 50) if median is None else median
     if background - threshold < 20:
         return np.zeros(img.shape, dtype=bool)
     return img < threshold
@@ -416,12 +426,20 @@ def _profile_scores(
     y = ys.astype(np.float64) - shape[0] / 2
     half = int(np.hypot(shape[0], shape[1])) // 2 + 2
     scores = np.empty(len(angles))
+    # Buffers reused from angle to angle: allocating them anew cost as much as the arithmetic.
+    across, along = np.empty_like(y), np.empty_like(x)
+    rows = np.empty(len(x), dtype=np.int64)
     for i, deg in enumerate(angles):
         t = np.deg2rad(deg)
-        # floor, not rint: rint's round-half-to-even merges pixel rows in pairs at 0 degrees.
-        rows = np.floor(y * np.cos(t) + x * np.sin(t) + half).astype(np.int64)
-        hist = np.bincount(rows, minlength=2 * half).astype(np.float64)
-        scores[i] = float(np.dot(hist, hist))
+        np.multiply(y, np.cos(t), out=across)
+        np.multiply(x, np.sin(t), out=along)
+        across += along
+        across += half
+        # Truncation is the floor here: `half` makes every value positive. (Not rint: its
+        # round-half-to-even merges pixel rows in pairs at 0 degrees.)
+        rows[:] = across
+        hist = np.bincount(rows, minlength=2 * half)
+        scores[i] = float(np.dot(hist, hist))  # exact: integer counts
     return scores
 
 
@@ -507,8 +525,8 @@ def _needs_binarizing(img: Gray, quality: QualityReport) -> bool:
         return False
     if quality.contrast < _AUTO_BINARIZE_CONTRAST:
         return True
-    paper = _background(img)
-    uneven = _level(paper, 95) - _level(paper, 5)
+    high, low = _levels(_background(img), 95, 5)
+    uneven = high - low
     return uneven > _AUTO_BINARIZE_UNEVEN
 
 
@@ -529,12 +547,14 @@ def measure_quality(img: Gray, dpi: int) -> QualityReport:
     return _quality_of(small, dpi)
 
 
-def _quality_of(small: Gray, dpi: int) -> QualityReport:
-    """measure_quality on the analysis copy of a page scanned at `dpi`."""
+def _quality_of(small: Gray, dpi: int, levels: tuple[float, float] | None = None) -> QualityReport:
+    """measure_quality on the analysis copy of a page scanned at `dpi`.
+
+    `levels` are _level(small, 90) and _level(small, 0.5) when the caller has them.
+    """
     if float(small.std()) < _BLANK_STD:
         return QualityReport(dpi=dpi, sharpness=0.0, contrast=0.0, blank=True)
-    paper = _level(small, 90)
-    ink_level = _level(small, 0.5)
+    paper, ink_level = _levels(small, 90, 0.5) if levels is None else levels
     lap = cv2.Laplacian(small, cv2.CV_64F)
     # Judge sharpness where there is writing: around ink, not across the empty margins.
     near_ink = cv2.dilate((small < (paper + ink_level) / 2).astype(np.uint8), np.ones((5, 5)))

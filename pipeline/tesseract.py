@@ -303,7 +303,7 @@ def parse_tsv(text: str) -> list[Word]:
         if not word_text:
             continue
         try:
-            block, par, ln, wn, left, top, width, height = (int(c) for c in cols[2:10])
+            block, par, ln, wn, left, top, width, height = map(int, cols[2:10])
             conf = float(cols[10])
         except ValueError:
             continue
