@@ -323,10 +323,9 @@ def _sideways_rotation(
         return 0
     timeout = min(settings.ocr.timeout_s, 60.0)
     dpi = min(page.dpi, _ANALYSIS_DPI)
-    probe = work_path(work_dir, page.file, page.page, "osd", ".png")
-    cv2.imwrite(str(probe), small, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+    probe = _osd_probe(small, work_dir, page)
     try:
-        osd = tesseract.run_osd(probe, dpi=dpi, timeout_s=timeout)
+        osd = tesseract.run_osd(probe, dpi=dpi, timeout_s=timeout, engine=_engine(settings))
         if osd is not None and osd.confidence >= _OSD_MIN_CONFIDENCE and osd.rotate in (90, 270):
             return osd.rotate
         log.debug("page %d: sideways, OSD unsure (%s); reading both ways", page.page, osd)
@@ -338,6 +337,18 @@ def _sideways_rotation(
         probe.unlink(missing_ok=True)
 
 
+def _osd_probe(small: Gray, work_dir: Path, page: PageImage) -> Path:
+    """The analysis copy as an uncompressed PGM: the long-lived engine reads it without a codec."""
+    probe = work_path(work_dir, page.file, page.page, "osd", ".pgm")
+    cv2.imwrite(str(probe), small)
+    return probe
+
+
+def _engine(settings: Settings) -> tuple[str, int, int]:
+    ocr = settings.ocr
+    return ocr.lang, ocr.psm, ocr.oem
+
+
 def detect_rotation(img: Gray, page: PageImage, work_dir: Path, settings: Settings) -> int:
     """Clockwise degrees (0/90/180/270) that turn the page upright.
 
@@ -347,11 +358,10 @@ def detect_rotation(img: Gray, page: PageImage, work_dir: Path, settings: Settin
     """
     small, _ = _analysis_copy(img, page.dpi)
     analysis_dpi = min(page.dpi, _ANALYSIS_DPI)
-    probe = work_path(work_dir, page.file, page.page, "osd", ".png")
-    cv2.imwrite(str(probe), small, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+    probe = _osd_probe(small, work_dir, page)
     timeout = min(settings.ocr.timeout_s, 60.0)
     try:
-        osd = tesseract.run_osd(probe, dpi=analysis_dpi, timeout_s=timeout)
+        osd = tesseract.run_osd(probe, dpi=analysis_dpi, timeout_s=timeout, engine=_engine(settings))
         if osd is not None and osd.confidence >= _OSD_MIN_CONFIDENCE:
             return osd.rotate
         log.debug("page %d: OSD unsure (%s); using the fallback", page.page, osd)

@@ -222,10 +222,31 @@ class _Server:
 
     def read(self, image: Path, out_base: Path, dpi: int, timeout_s: float) -> None:
         """Write `out_base`.pdf and .tsv; OcrError on a timeout, a crash or an unreadable image."""
+        answer = self._ask({"image": str(image), "out": str(out_base), "dpi": dpi}, "OCR of this page", timeout_s)
+        if not answer.get("ok"):
+            raise _failed(str(answer.get("error", "no message")))
+
+    def osd(self, pgm: Path, dpi: int, timeout_s: float) -> OsdResult | None:
+        """Orientation of the 8-bit PGM image `pgm`; None when Tesseract cannot tell.
+
+        OcrError on a timeout, a crash or an unreadable image; _ServerUnavailable when this
+        engine has no orientation detection.
+        """
+        answer = self._ask({"osd": str(pgm), "dpi": dpi}, "orientation detection", timeout_s)
+        if answer.get("unsupported"):
+            raise _ServerUnavailable(str(answer.get("error", "no orientation detection")))
+        if not answer.get("ok"):
+            raise _failed(str(answer.get("error", "no message")))
+        rotate, confidence = answer.get("rotate"), answer.get("confidence")
+        if not isinstance(rotate, int) or not isinstance(confidence, (int, float)):
+            return None
+        return OsdResult(rotate % 360, float(confidence))
+
+    def _ask(self, request: dict[str, object], what: str, timeout_s: float) -> dict[str, object]:
+        """Send one request and wait for its answer; OcrError when the engine is stuck or gone."""
         assert self.proc.stdin is not None
-        request = json.dumps({"image": str(image), "out": str(out_base), "dpi": dpi})
         try:
-            self.proc.stdin.write(request + "\n")
+            self.proc.stdin.write(json.dumps(request) + "\n")
             self.proc.stdin.flush()
         except OSError:
             self.close()
@@ -234,9 +255,8 @@ class _Server:
         if answer is None:
             timed_out = self.proc.poll() is None
             self.close()
-            raise _too_slow("OCR of this page", timeout_s) if timed_out else _failed(_ENGINE_GONE)
-        if not answer.get("ok"):
-            raise _failed(str(answer.get("error", "no message")))
+            raise _too_slow(what, timeout_s) if timed_out else _failed(_ENGINE_GONE)
+        return answer
 
     def close(self) -> None:
         if self.proc.poll() is None:
@@ -276,8 +296,32 @@ def run_tsv(image: Path, *, lang: str, psm: int, dpi: int, timeout_s: float) -> 
     return parse_tsv(str(text))
 
 
-def run_osd(image: Path, *, dpi: int, timeout_s: float) -> OsdResult | None:
-    """Tesseract's orientation detection (--psm 0); None when it cannot decide."""
+# Set once this process's engine proved to have no orientation detection.
+_server_osd_unavailable = False
+
+
+def run_osd(
+    image: Path, *, dpi: int, timeout_s: float, engine: tuple[str, int, int] | None = None
+) -> OsdResult | None:
+    """Tesseract's orientation detection (--psm 0); None when it cannot decide.
+
+    With `engine` (the OCR's lang, psm and oem) and an 8-bit PGM `image`, the detection runs
+    in this process's long-lived Tesseract (see run_ocr): the same answer without starting
+    the program (~0.2 s less a page). Otherwise, or when that engine cannot, the program runs.
+    """
+    global _server_osd_unavailable
+    server = None
+    if engine is not None and not _server_osd_unavailable and image.suffix.lower() == ".pgm":
+        server = _server_for(*engine)
+    if server is not None:
+        try:
+            return server.osd(image, dpi, timeout_s)
+        except _ServerUnavailable as exc:
+            log.debug("the Tesseract library has no orientation detection (%s); running the program", exc)
+            _server_osd_unavailable = True
+        except OcrError as exc:
+            log.debug("OSD gave no answer: %s", exc)
+            return None
     try:
         with _calling("orientation detection", timeout_s):
             out = str(_pt.image_to_osd(str(image), config=f"--dpi {dpi} --psm 0", timeout=timeout_s))

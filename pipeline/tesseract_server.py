@@ -1,11 +1,17 @@
 """A long-lived Tesseract for one worker: pages read through the library, without a start-up each.
 
 Started by pipeline.tesseract as `python -m pipeline.tesseract_server PARENT_PID LANG PSM OEM`.
-It loads libtesseract once, then reads one JSON request a line on stdin ({"image", "out",
-"dpi"}) and answers each with one JSON line: {"ok": true} once `out`.pdf and `out`.tsv are
-written, else {"ok": false, "error": ...}. Its first line says whether it is ready. The files it
-writes are those of `tesseract IMAGE OUT --dpi D --psm P --oem O -l LANG pdf tsv`, made by the
-same library calls. The worker enforces the time limit by killing this process.
+It loads libtesseract once, then reads one JSON request a line on stdin and answers each with
+one JSON line; its first line says whether it is ready. The worker enforces the time limit by
+killing this process.
+
+- {"image", "out", "dpi"}: read a page. {"ok": true} once `out`.pdf and `out`.tsv are written,
+  else {"ok": false, "error": ...}. The files are those of
+  `tesseract IMAGE OUT --dpi D --psm P --oem O -l LANG pdf tsv`, made by the same library calls.
+- {"osd", "dpi"}: orientation detection on the 8-bit PGM file `osd`, as `tesseract --psm 0`
+  does it: {"ok": true, "rotate": clockwise degrees, "confidence": ...}, with "rotate" null
+  when Tesseract cannot tell. The OSD engine is loaded on the first such request (few pages
+  ever need one); without it the answer is {"ok": false, "unsupported": true, ...}.
 """
 
 from __future__ import annotations
@@ -67,6 +73,20 @@ def load_library() -> ctypes.CDLL:
     for name, (restype, argtypes) in signatures.items():
         fn = getattr(lib, name)  # AttributeError: a library without the C API
         fn.restype, fn.argtypes = restype, argtypes
+    # Orientation detection only (a library without it still reads pages).
+    osd: dict[str, tuple[Any, list[Any]]] = {
+        "TessBaseAPIInit3": (i, [p, s, s]),
+        "TessBaseAPISetImage": (None, [p, s, i, i, i, i]),
+        "TessBaseAPISetSourceResolution": (None, [p, i]),
+        "TessBaseAPIDetectOrientationScript": (
+            i,
+            [p, ctypes.POINTER(i), ctypes.POINTER(ctypes.c_float), ctypes.POINTER(s), ctypes.POINTER(ctypes.c_float)],
+        ),
+    }
+    for name, (restype, argtypes) in osd.items():
+        fn = getattr(lib, name, None)
+        if fn is not None:
+            fn.restype, fn.argtypes = restype, argtypes
     return lib
 
 
@@ -101,6 +121,68 @@ class Reader:
         return None if ok else "Tesseract could not read the page image"
 
 
+class Orienter:
+    """An engine with Tesseract's orientation data (osd.traineddata) loaded."""
+
+    def __init__(self, lib: ctypes.CDLL) -> None:
+        if not hasattr(lib, "TessBaseAPIDetectOrientationScript"):
+            raise OSError("this libtesseract has no orientation detection")
+        self.lib = lib
+        self.api = lib.TessBaseAPICreate()
+        if not self.api or lib.TessBaseAPIInit3(self.api, None, b"osd") != 0:
+            raise OSError("tesseract could not load its orientation data (osd)")
+        lib.TessBaseAPISetPageSegMode(self.api, 0)  # PSM_OSD_ONLY
+
+    def detect(self, pgm: str, dpi: int) -> tuple[int, float] | None:
+        """(clockwise degrees that turn the image upright, confidence), or None: cannot tell."""
+        width, height, pixels = read_pgm(pgm)
+        lib = self.lib
+        lib.TessBaseAPISetVariable(self.api, b"user_defined_dpi", str(dpi).encode())
+        lib.TessBaseAPISetImage(self.api, pixels, width, height, 1, width)
+        lib.TessBaseAPISetSourceResolution(self.api, dpi)
+        degrees, confidence = ctypes.c_int(), ctypes.c_float()
+        script, script_confidence = ctypes.c_char_p(), ctypes.c_float()
+        found = lib.TessBaseAPIDetectOrientationScript(
+            self.api, ctypes.byref(degrees), ctypes.byref(confidence), ctypes.byref(script),
+            ctypes.byref(script_confidence),
+        )  # fmt: skip
+        if not found:
+            return None
+        # Tesseract reports how far the text is turned counter-clockwise; the program prints
+        # the clockwise turn that undoes it as "Rotate".
+        return (360 - degrees.value) % 360, round(confidence.value, 2)
+
+
+def read_pgm(path: str) -> tuple[int, int, bytes]:
+    """Width, height and pixels of a binary 8-bit PGM (P5) file; ValueError for anything else."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    fields: list[bytes] = []
+    pos = 0
+    while len(fields) < 4:
+        while pos < len(data) and data[pos : pos + 1].isspace():
+            pos += 1
+        if data[pos : pos + 1] == b"#":  # a comment, to the end of its line
+            pos = data.find(b"\n", pos)
+            if pos < 0:
+                break
+            continue
+        end = pos
+        while end < len(data) and not data[end : end + 1].isspace():
+            end += 1
+        if end == pos:
+            break
+        fields.append(data[pos:end])
+        pos = end
+    if len(fields) < 4 or fields[0] != b"P5" or not all(f.isdigit() for f in fields[1:]):
+        raise ValueError("not an 8-bit PGM image")
+    width, height, maxval = (int(f) for f in fields[1:])
+    pixels = data[pos + 1 : pos + 1 + width * height]  # one whitespace byte after the header
+    if maxval != 255 or width == 0 or height == 0 or len(pixels) != width * height:
+        raise ValueError("not an 8-bit PGM image")
+    return width, height, pixels
+
+
 def _answer(channel: TextIO, **reply: object) -> None:
     channel.write(json.dumps(reply) + "\n")
     channel.flush()
@@ -120,11 +202,25 @@ def main(argv: list[str]) -> int:
         _answer(channel, ready=False, error=str(exc))
         return 1
     _answer(channel, ready=True, version=reader.lib.TessVersion().decode(errors="replace"))
+    orienter: Orienter | OSError | None = None
     for line in sys.stdin:
         try:
             request = json.loads(line)
+            if "osd" in request:
+                if orienter is None:
+                    try:
+                        orienter = Orienter(reader.lib)
+                    except OSError as exc:
+                        orienter = exc
+                if isinstance(orienter, OSError):
+                    _answer(channel, ok=False, unsupported=True, error=str(orienter))
+                    continue
+                found = orienter.detect(str(request["osd"]), int(request["dpi"]))
+                rotate, confidence = found if found is not None else (None, None)
+                _answer(channel, ok=True, rotate=rotate, confidence=confidence)
+                continue
             error = reader.read(str(request["image"]), str(request["out"]), int(request["dpi"]))
-        except (ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             error = f"bad request ({exc})"
         if error is None:
             _answer(channel, ok=True)

@@ -171,3 +171,57 @@ def test_without_the_library_the_program_reads_the_page(
     tsv, pdf = _read(image, tmp_path / "prog")
     assert tesseract._server is None and tesseract._server_unavailable
     assert "penicillin" in tsv.read_text() and pdf is not None
+
+
+@pytest.fixture(scope="module")
+def sideways_pgm(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A page of text at 150 DPI turned a quarter clockwise, as preprocess hands it to OSD."""
+    im = Image.new("L", (1275, 1650), 255)
+    draw = ImageDraw.Draw(im)
+    font = ImageFont.truetype(str(FONT), 26) if FONT.exists() else ImageFont.load_default(26)
+    for n in range(30):
+        draw.text((120, 120 + 45 * n), f"{LINES[n % 3]} and the notes of visit {n + 1}", font=font, fill=0)
+    path = tmp_path_factory.mktemp("osd") / "osd.pgm"
+    im.transpose(Image.Transpose.ROTATE_270).save(path)  # PIL turns counter-clockwise
+    return path
+
+
+def test_library_and_program_detect_the_same_orientation(
+    sideways_pgm: Path, image: Path, tmp_path: Path, fresh: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = ("eng", 3, 1)
+    found = tesseract.run_osd(sideways_pgm, dpi=150, timeout_s=60, engine=engine)
+    server = tesseract._server
+    assert server is not None  # the library answered
+    program = tesseract.run_osd(sideways_pgm, dpi=150, timeout_s=60)
+    assert found == program
+    assert found is not None and found.rotate == 270  # turning it back: three quarters clockwise
+    # The same engine goes on reading pages.
+    tsv, _ = _read(image, tmp_path / "after")
+    assert "penicillin" in tsv.read_text() and tesseract._server is server
+
+
+def test_without_orientation_in_the_library_the_program_detects_it(
+    sideways_pgm: Path, fresh: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unsupported(*args: object) -> None:
+        raise tesseract._ServerUnavailable("this libtesseract has no orientation detection")
+
+    monkeypatch.setattr(tesseract._Server, "osd", unsupported)
+    monkeypatch.setattr(tesseract, "_server_osd_unavailable", False)
+    found = tesseract.run_osd(sideways_pgm, dpi=150, timeout_s=60, engine=("eng", 3, 1))
+    assert found is not None and found.rotate == 270
+    assert tesseract._server_osd_unavailable
+
+
+def test_pgm_reader_takes_8_bit_pgm_only(tmp_path: Path) -> None:
+    from pipeline.tesseract_server import read_pgm
+
+    pgm = tmp_path / "a.pgm"
+    pgm.write_bytes(b"P5\n# made by hand\n3 2\n255\n" + bytes(range(6)))
+    assert read_pgm(str(pgm)) == (3, 2, bytes(range(6)))
+    for bad in (b"P6\n3 2\n255\n" + bytes(18), b"P5\n3 2\n65535\n" + bytes(12), b"P5\n3 2\n255\n" + bytes(5),
+                b"\x89PNG\r\n\x1a\n"):
+        pgm.write_bytes(bad)
+        with pytest.raises(ValueError):
+            read_pgm(str(pgm))
