@@ -57,12 +57,8 @@ class DocText:
 
 
 def _bbox_union(boxes: Sequence[BBox]) -> BBox:
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
+    lefts, tops, rights, bottoms = zip(*boxes, strict=True)
+    return (min(lefts), min(tops), max(rights), max(bottoms))
 
 
 def bbox_of(words: Sequence[Word]) -> BBox | None:
@@ -80,31 +76,34 @@ def _group_lines(page: OcrPage) -> list[list[Word]]:
 def _merge_rows(lines: list[list[Word]]) -> list[list[list[Word]]]:
     """Join lines that Tesseract put in separate blocks but sit side by side (table columns)."""
     rows: list[list[list[Word]]] = []
+    # Each row's box and its parts' boxes, kept as the rows grow rather than measured again
+    # for every line (a page of short lines made that quadratic).
+    row_boxes: list[BBox] = []
+    part_boxes: list[list[BBox]] = []
     merged = False
     for words in lines:
         box = bbox_of(words)
         assert box is not None
         placed = False
-        for row in rows:
-            rbox = bbox_of([w for part in row for w in part])
-            assert rbox is not None
+        for r, row in enumerate(rows):
+            rbox = row_boxes[r]
             if any((p[0].block, p[0].par) == (words[0].block, words[0].par) for p in row):
                 continue
             overlap = min(box[3], rbox[3]) - max(box[1], rbox[1])
             height = min(box[3] - box[1], rbox[3] - rbox[1])
             if height <= 0 or overlap < _ROW_OVERLAP * height:
                 continue
-            if any(
-                min(box[2], pb[2]) > max(box[0], pb[0])
-                for pb in (bbox_of(p) for p in row)
-                if pb is not None
-            ):
+            if any(min(box[2], pb[2]) > max(box[0], pb[0]) for pb in part_boxes[r]):
                 continue
             row.append(words)
+            part_boxes[r].append(box)
+            row_boxes[r] = _bbox_union((rbox, box))
             placed = merged = True
             break
         if not placed:
             rows.append([words])
+            row_boxes.append(box)
+            part_boxes.append([box])
     for row in rows:
         row.sort(key=lambda part: part[0].bbox[0])
     if merged:
