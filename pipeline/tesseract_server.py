@@ -26,6 +26,13 @@ from typing import Any, TextIO
 
 # prctl(2) option: the signal this process gets when the thread that started it ends.
 _PR_SET_PDEATHSIG = 1
+# The C API functions orientation detection needs, beyond those of reading a page.
+_OSD_FUNCTIONS = (
+    "TessBaseAPIInit3",
+    "TessBaseAPISetImage",
+    "TessBaseAPISetSourceResolution",
+    "TessBaseAPIDetectOrientationScript",
+)
 # Tried in turn: the soname of Tesseract 5 first (no ldconfig scan needed), then any version.
 _LIBRARY_NAMES = ("libtesseract.so.5",)
 
@@ -74,15 +81,15 @@ def load_library() -> ctypes.CDLL:
         fn = getattr(lib, name)  # AttributeError: a library without the C API
         fn.restype, fn.argtypes = restype, argtypes
     # Orientation detection only (a library without it still reads pages).
+    c_float_p = ctypes.POINTER(ctypes.c_float)
     osd: dict[str, tuple[Any, list[Any]]] = {
         "TessBaseAPIInit3": (i, [p, s, s]),
         "TessBaseAPISetImage": (None, [p, s, i, i, i, i]),
         "TessBaseAPISetSourceResolution": (None, [p, i]),
         "TessBaseAPIDetectOrientationScript": (
-            i,
-            [p, ctypes.POINTER(i), ctypes.POINTER(ctypes.c_float), ctypes.POINTER(s), ctypes.POINTER(ctypes.c_float)],
+            i, [p, ctypes.POINTER(i), c_float_p, ctypes.POINTER(s), c_float_p]
         ),
-    }
+    }  # fmt: skip
     for name, (restype, argtypes) in osd.items():
         fn = getattr(lib, name, None)
         if fn is not None:
@@ -125,7 +132,7 @@ class Orienter:
     """An engine with Tesseract's orientation data (osd.traineddata) loaded."""
 
     def __init__(self, lib: ctypes.CDLL) -> None:
-        if not hasattr(lib, "TessBaseAPIDetectOrientationScript"):
+        if not all(hasattr(lib, name) for name in _OSD_FUNCTIONS):
             raise OSError("this libtesseract has no orientation detection")
         self.lib = lib
         self.api = lib.TessBaseAPICreate()
