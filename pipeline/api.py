@@ -19,7 +19,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
-from . import extract, ingest, ocr, preprocess, rasterize, reconcile, report, tesseract
+# `extract` is imported where it is used: it brings in spaCy (half a second), which the run
+# thus loads after the OCR workers have started rather than before, and they are forked
+# without it.
+from . import ingest, ocr, preprocess, rasterize, reconcile, report, tesseract
 from .config import Settings
 from .errors import BadArgsError, OcrError
 from .lexicons import Lexicons, load_lexicons
@@ -286,6 +289,8 @@ _EXTRACT_CONTEXT: tuple[Lexicons, Settings] | None = None
 
 def _extract_one(pages: list[OcrPage]) -> list[Fact]:
     assert _EXTRACT_CONTEXT is not None, "extraction worker started without its context"
+    from . import extract  # see the note at the imports
+
     lexicons, settings = _EXTRACT_CONTEXT
     return extract.extract_facts(pages, lexicons, settings)
 
@@ -299,6 +304,8 @@ def _extract_documents(
     every page cached) the cores are otherwise idle while one process extracts.
     """
     global _EXTRACT_CONTEXT
+    from . import extract  # see the note at the imports
+
     if (
         jobs < 2
         or len(documents) < _MIN_PARALLEL_DOCUMENTS
@@ -528,8 +535,10 @@ def _run(
                 if on_progress:
                     on_progress(Progress(done, total, time.monotonic() - start))
                 if done == 1 and total > 1:
-                    # Build the extractor's matchers (a few seconds) while the workers, already
-                    # started, read the next pages, rather than after the last page.
+                    # Load spaCy and build the extractor's matchers (a few seconds) while the
+                    # workers, already started, read the next pages, rather than after the last.
+                    from . import extract  # see the note at the imports
+
                     extract.build_nlp(lexicons, settings)
 
         facts: list[Fact] = []
