@@ -225,3 +225,15 @@ def test_pgm_reader_takes_8_bit_pgm_only(tmp_path: Path) -> None:
         pgm.write_bytes(bad)
         with pytest.raises(ValueError):
             read_pgm(str(pgm))
+
+
+def test_unreadable_orientation_probe_gives_no_answer_and_the_engine_stays(
+    tmp_path: Path, image: Path, fresh: None
+) -> None:
+    broken = tmp_path / "broken.pgm"
+    broken.write_bytes(b"P5\n100 100\n255\n" + bytes(10))  # cut short
+    assert tesseract.run_osd(broken, dpi=150, timeout_s=60, engine=("eng", 3, 1)) is None
+    server = tesseract._server
+    assert server is not None and server.proc.poll() is None
+    tsv, _ = _read(image, tmp_path / "fine")
+    assert "penicillin" in tsv.read_text() and tesseract._server is server
