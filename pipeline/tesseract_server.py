@@ -26,13 +26,15 @@ from typing import Any, TextIO
 
 # prctl(2) option: the signal this process gets when the thread that started it ends.
 _PR_SET_PDEATHSIG = 1
-# The C API functions orientation detection needs, beyond those of reading a page.
-_OSD_FUNCTIONS = (
-    "TessBaseAPIInit3",
-    "TessBaseAPISetImage",
-    "TessBaseAPISetSourceResolution",
-    "TessBaseAPIDetectOrientationScript",
-)
+# The C API functions orientation detection needs beyond those of reading a page, with their
+# (result type, argument types): a library without them still reads pages.
+_P, _S, _I, _F = ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int, ctypes.POINTER(ctypes.c_float)
+_OSD_SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
+    "TessBaseAPIInit3": (_I, [_P, _S, _S]),
+    "TessBaseAPISetImage": (None, [_P, _S, _I, _I, _I, _I]),
+    "TessBaseAPISetSourceResolution": (None, [_P, _I]),
+    "TessBaseAPIDetectOrientationScript": (_I, [_P, ctypes.POINTER(_I), _F, ctypes.POINTER(_S), _F]),
+}
 # Tried in turn: the soname of Tesseract 5 first (no ldconfig scan needed), then any version.
 _LIBRARY_NAMES = ("libtesseract.so.5",)
 
@@ -80,17 +82,7 @@ def load_library() -> ctypes.CDLL:
     for name, (restype, argtypes) in signatures.items():
         fn = getattr(lib, name)  # AttributeError: a library without the C API
         fn.restype, fn.argtypes = restype, argtypes
-    # Orientation detection only (a library without it still reads pages).
-    c_float_p = ctypes.POINTER(ctypes.c_float)
-    osd: dict[str, tuple[Any, list[Any]]] = {
-        "TessBaseAPIInit3": (i, [p, s, s]),
-        "TessBaseAPISetImage": (None, [p, s, i, i, i, i]),
-        "TessBaseAPISetSourceResolution": (None, [p, i]),
-        "TessBaseAPIDetectOrientationScript": (
-            i, [p, ctypes.POINTER(i), c_float_p, ctypes.POINTER(s), c_float_p]
-        ),
-    }  # fmt: skip
-    for name, (restype, argtypes) in osd.items():
+    for name, (restype, argtypes) in _OSD_SIGNATURES.items():
         fn = getattr(lib, name, None)
         if fn is not None:
             fn.restype, fn.argtypes = restype, argtypes
@@ -132,7 +124,7 @@ class Orienter:
     """An engine with Tesseract's orientation data (osd.traineddata) loaded."""
 
     def __init__(self, lib: ctypes.CDLL) -> None:
-        if not all(hasattr(lib, name) for name in _OSD_FUNCTIONS):
+        if not all(hasattr(lib, name) for name in _OSD_SIGNATURES):
             raise OSError("this libtesseract has no orientation detection")
         self.lib = lib
         self.api = lib.TessBaseAPICreate()
