@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
-import pandas as pd
 import pikepdf
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import letter
@@ -272,8 +272,19 @@ def _fsync_dir(directory: Path) -> None:
         os.close(dir_fd)
 
 
+def load_csv_writer() -> ModuleType:
+    """pandas, which writes the CSVs.
+
+    Imported on first use (0.15 s): a run does it while the OCR workers read pages (see
+    api._Extraction), not before the first page goes to them.
+    """
+    import pandas
+
+    return pandas
+
+
 def _write_csv_atomic(path: Path, columns: Sequence[str], rows: list[list[object]]) -> None:
-    frame = pd.DataFrame(rows, columns=list(columns), dtype=object)
+    frame = load_csv_writer().DataFrame(rows, columns=list(columns), dtype=object)
     with _atomic_output(path) as raw:
         text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
         frame.to_csv(text, index=False, lineterminator=_CSV_LINE_END)

@@ -15,9 +15,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-from pytesseract import pytesseract as _pt
-from pytesseract.pytesseract import TesseractError, TesseractNotFoundError
+from types import ModuleType
 
 from .errors import MissingDependencyError, OcrError
 from .records import Word
@@ -41,6 +39,14 @@ class OsdResult:
 
     rotate: int
     confidence: float
+
+
+def _pytesseract() -> ModuleType:
+    # Imported on first use: pytesseract imports pandas (0.15 s), and most runs never call
+    # the program through it (pages go to the long-lived engine below).
+    from pytesseract import pytesseract
+
+    return pytesseract
 
 
 def _missing(what: str) -> MissingDependencyError:
@@ -104,11 +110,12 @@ def _calling(what: str, timeout_s: float) -> Iterator[None]:
     # pytesseract passes our environment on; Tesseract's OpenMP threads would fight our
     # worker processes for the same cores.
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    pt = _pytesseract()
     try:
         yield
-    except TesseractNotFoundError:
+    except pt.TesseractNotFoundError:
         raise _missing("tesseract (the OCR engine)") from None
-    except TesseractError as exc:  # a RuntimeError too: catch it first
+    except pt.TesseractError as exc:  # a RuntimeError too: catch it first
         raise _failed(_stderr_summary(str(exc.message))) from None
     except RuntimeError as exc:
         if "timeout" not in str(exc).lower():
@@ -155,7 +162,7 @@ def run_ocr(
     else:
         config = f"--dpi {dpi} --psm {psm} --oem {oem} -c tessedit_create_tsv=1"
         with _calling("OCR of this page", timeout_s):
-            _pt.run_tesseract(str(image), str(out_base), "pdf", lang, config=config, timeout=timeout_s)
+            _pytesseract().run_tesseract(str(image), str(out_base), "pdf", lang, config=config, timeout=timeout_s)
     tsv, pdf = out_base.with_suffix(".tsv"), out_base.with_suffix(".pdf")
     if not tsv.exists():
         raise OcrError("tesseract wrote no word table for this page")
@@ -291,8 +298,9 @@ def _server_for(lang: str, psm: int, oem: int) -> _Server | None:
 def run_tsv(image: Path, *, lang: str, psm: int, dpi: int, timeout_s: float) -> list[Word]:
     """A quick word table (no PDF); used to compare candidate orientations."""
     with _calling("the orientation check", timeout_s):
-        text = _pt.image_to_data(str(image), lang=lang, config=f"--dpi {dpi} --psm {psm}",
-                                 timeout=timeout_s)
+        text = _pytesseract().image_to_data(
+            str(image), lang=lang, config=f"--dpi {dpi} --psm {psm}", timeout=timeout_s
+        )
     return parse_tsv(str(text))
 
 
@@ -324,7 +332,7 @@ def run_osd(
             return None
     try:
         with _calling("orientation detection", timeout_s):
-            out = str(_pt.image_to_osd(str(image), config=f"--dpi {dpi} --psm 0", timeout=timeout_s))
+            out = str(_pytesseract().image_to_osd(str(image), config=f"--dpi {dpi} --psm 0", timeout=timeout_s))
     except OcrError as exc:
         # "Too few characters" / "Error during processing": no opinion, not a failure.
         log.debug("OSD gave no answer: %s", exc)

@@ -120,7 +120,7 @@ def test_timeout_becomes_ocr_error(
         raise RuntimeError("Tesseract process timeout")  # what pytesseract raises
 
     monkeypatch.setattr(tesseract, "USE_LIBRARY", False)  # the tesseract program's path
-    monkeypatch.setattr(tesseract._pt, "run_tesseract", slow)
+    monkeypatch.setattr(tesseract._pytesseract(), "run_tesseract", slow)
     with pytest.raises(OcrError, match="longer than"):
         ocr.ocr_page(page_image, tmp_path / "work", Settings(), None)
 
