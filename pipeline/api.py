@@ -7,10 +7,12 @@ import datetime as dt
 import logging
 import multiprocessing
 import os
+import queue
 import re
 import shutil
 import stat
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -20,8 +22,8 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 # `extract` is imported where it is used: it brings in spaCy (half a second), which the run
-# thus loads after the OCR workers have started rather than before, and they are forked
-# without it.
+# thus loads after the OCR workers have started rather than before (see _Extraction), and
+# they are forked without it.
 from . import ingest, ocr, preprocess, rasterize, reconcile, report, tesseract
 from .config import Settings
 from .errors import BadArgsError, OcrError
@@ -223,16 +225,38 @@ def _discard(*images: Path) -> None:
         image.unlink(missing_ok=True)
 
 
-class Executor(Protocol):
-    """Runs page tasks; results come back as they finish, in any order."""
+def _nothing() -> None:
+    pass
 
-    def run(self, tasks: Iterable[PageTask]) -> Iterator[PageResult]: ...
+
+class Executor(Protocol):
+    """Runs page tasks; results come back as they finish, in any order.
+
+    `started` is called once no more processes will be forked for the tasks: after the
+    workers are up, or when there was nothing to start them for. `spare` is called once a
+    core has no page left to read.
+    """
+
+    def run(
+        self,
+        tasks: Iterable[PageTask],
+        started: Callable[[], None] = _nothing,
+        spare: Callable[[], None] = _nothing,
+    ) -> Iterator[PageResult]: ...
 
 
 class SerialExecutor:
     """Runs pages one after another in this process: for tests and debugging."""
 
-    def run(self, tasks: Iterable[PageTask]) -> Iterator[PageResult]:
+    def run(
+        self,
+        tasks: Iterable[PageTask],
+        started: Callable[[], None] = _nothing,
+        spare: Callable[[], None] = _nothing,
+    ) -> Iterator[PageResult]:
+        started()
+        # Tesseract reads each page in a child process while this one waits for it.
+        spare()
         for task in tasks:
             yield process_page(task)
 
@@ -261,17 +285,34 @@ class ProcessExecutor:
     def __init__(self, jobs: int) -> None:
         self.jobs = max(1, jobs)
 
-    def run(self, tasks: Iterable[PageTask]) -> Iterator[PageResult]:
+    def run(
+        self,
+        tasks: Iterable[PageTask],
+        started: Callable[[], None] = _nothing,
+        spare: Callable[[], None] = _nothing,
+    ) -> Iterator[PageResult]:
         pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker)
         pending: set[Future[PageResult]] = set()
+        launched = False
         try:
             for task in tasks:
                 pending.add(pool.submit(process_page, task))
+                if not launched:
+                    # The first task forks every worker: only now may the caller start
+                    # threads (a forked child would inherit any lock they held).
+                    launched = True
+                    started()
                 if len(pending) >= 2 * self.jobs:
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)
                     for fut in done:
                         yield fut.result()
+            if not launched:
+                started()  # every page was cached or failed to render: no workers
+            spared = False
             while pending:
+                if not spared and len(pending) < self.jobs:
+                    spared = True  # fewer pages left than workers: one of them waits
+                    spare()
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
                     yield fut.result()
@@ -332,6 +373,79 @@ def _extract_documents(
     finally:
         _EXTRACT_CONTEXT = None
     return results
+
+
+class _Extraction:
+    """Extraction on a thread of its own while the OCR runs: its set-up, then spare-time documents.
+
+    While the OCR workers read pages this process mostly waits for them. The thread loads the
+    lexicons and spaCy and builds the extractor meanwhile (a second or two that the workers
+    would otherwise spend waiting for this process to hand them pages). Once a core has no
+    page left to read (Executor.run's `spare`), it extracts the documents whose pages are all
+    in. Every document it has not begun when the last page is in is extracted in parallel
+    after the OCR, as with no thread at all.
+
+    Start it only once the OCR workers are forked (Executor.run's `started`): a process forked
+    while this thread holds a lock (an import's, the allocator's) could wait for it forever.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.lexicons: Lexicons | None = None
+        self.facts: dict[str, list[Fact]] = {}  # by InputFile.rel
+        self._todo: queue.SimpleQueue[tuple[str, list[OcrPage]]] = queue.SimpleQueue()
+        self._spare = threading.Event()
+        self._stop = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._work, name="recordcheck-extract", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def spare(self) -> None:
+        """A core is free: begin on the documents that are complete."""
+        self._spare.set()
+
+    def add(self, rel: str, pages: list[OcrPage]) -> None:
+        """A complete document, to extract once a core is free."""
+        self._todo.put((rel, pages))
+
+    def check(self) -> None:
+        """Raise what the thread raised (a damaged lexicon, say) now, not after the last page."""
+        if self._error is not None:
+            raise self._error
+
+    def finish(self) -> Lexicons:
+        """Stop after the current document and wait; the lexicons, or what the thread raised."""
+        self.cancel()
+        if self._thread.ident is None:
+            self._thread.start()  # the run ended before the executor said it had started
+        self._thread.join()
+        self.check()
+        assert self.lexicons is not None
+        return self.lexicons
+
+    def cancel(self) -> None:
+        """Begin no other document (the last page is in, or the run is stopping); no wait."""
+        self._stop.set()
+        self._spare.set()
+
+    def _work(self) -> None:
+        try:
+            from . import extract  # see the note at the imports
+
+            self.lexicons = load_lexicons()
+            extract.build_nlp(self.lexicons, self.settings)
+            report.load_csv_writer()
+            self._spare.wait()
+            while not self._stop.is_set():
+                try:
+                    rel, pages = self._todo.get(timeout=0.05)
+                except queue.Empty:
+                    continue
+                self.facts[rel] = extract.extract_facts(pages, self.lexicons, self.settings)
+        except BaseException as exc:  # handed to the main thread by check() and finish()
+            self._error = exc
 
 
 WORK_DIR_PREFIX = "recordcheck-"
@@ -480,7 +594,6 @@ def _run(
         )
     tesseract.check_dependencies()
     today = today or dt.date.today()
-    lexicons = load_lexicons()
     blocked = [out_dir / name for name in _REPORT_NAMES if (out_dir / name).is_dir()]
     if blocked:
         raise BadArgsError(
@@ -516,46 +629,46 @@ def _run(
     executor = executor or (ProcessExecutor(min(settings.jobs, max(1, total))))
 
     by_file: dict[str, list[OcrPage]] = defaultdict(list)
+    seen: dict[str, int] = defaultdict(int)  # results by file, read or not
+    files = {f.rel: f for f in inputs}
     done = 0
     cached: list[PageResult] = []
     source_keys: dict[str, dict[int, str]] | None = None
     if cache_dir is not None:
         cached, source_keys = _cached_pages(inputs, settings, cache_dir)
+    extraction = _Extraction(settings)
     with private_work_dir() as work_dir:
         tasks = _page_tasks(inputs, work_dir, settings, cache_dir, problems, source_keys)
-        results = _chain(cached, executor.run(tasks))
+        results = _chain(cached, executor.run(tasks, extraction.start, extraction.spare))
         # Closing the results stops the workers before the work folder is removed, also when
         # Ctrl-C lands in this loop rather than inside the executor.
-        with _closing(results):
+        with _closing(results), _cancelling(extraction):
             for result in results:
                 problems.extend(result.problems)
+                rel = result.page.file
                 if result.ocr is not None:
-                    by_file[result.page.file].append(result.ocr)
+                    by_file[rel].append(result.ocr)
+                seen[rel] += 1
+                input_file = files.get(rel)
+                if input_file and seen[rel] == input_file.pages and by_file.get(rel):
+                    extraction.add(rel, _document(input_file, by_file[rel]))
+                extraction.check()
                 done += 1
                 if on_progress:
                     on_progress(Progress(done, total, time.monotonic() - start))
-                if done == 1 and total > 1:
-                    # Load spaCy and build the extractor's matchers (a few seconds) while the
-                    # workers, already started, read the next pages, rather than after the last.
-                    from . import extract  # see the note at the imports
+            lexicons = extraction.finish()
 
-                    extract.build_nlp(lexicons, settings)
-
-        facts: list[Fact] = []
         pages: list[OcrPage] = []
-        documents: list[list[OcrPage]] = []
+        documents: dict[str, list[OcrPage]] = {}
         for input_file in inputs:
-            doc_pages = sorted(by_file.get(input_file.rel, []), key=lambda p: p.page)
-            if not doc_pages:
-                continue
-            if "/" not in input_file.rel:  # directly in IN: the letterhead names the provider
-                provider = provider_from_letterhead(doc_pages[0]) or input_file.provider
-                doc_pages = [replace(p, provider=provider) for p in doc_pages]
-            pages.extend(doc_pages)
-            documents.append(doc_pages)
+            if by_file.get(input_file.rel):
+                documents[input_file.rel] = _document(input_file, by_file[input_file.rel])
+                pages.extend(documents[input_file.rel])
+        left = [rel for rel in documents if rel not in extraction.facts]
         jobs = executor.jobs if isinstance(executor, ProcessExecutor) else 1
-        for doc_facts in _extract_documents(documents, lexicons, settings, jobs):
-            facts.extend(doc_facts)
+        extracted = _extract_documents([documents[rel] for rel in left], lexicons, settings, jobs)
+        by_document = {**extraction.facts, **dict(zip(left, extracted, strict=True))}
+        facts = [fact for rel in documents for fact in by_document[rel]]
 
         findings = reconcile.reconcile_facts(facts, lexicons, settings, today)
         summary = report.RunSummary(
@@ -603,6 +716,25 @@ def _mark_output_dir(out_dir: Path) -> None:
     marker = out_dir / ingest.OUTPUT_MARKER
     if not marker.exists():
         marker.touch(mode=0o600)
+
+
+def _document(input_file: InputFile, pages: list[OcrPage]) -> list[OcrPage]:
+    """The pages read from one input file, in order, as extraction takes them."""
+    doc_pages = sorted(pages, key=lambda p: p.page)
+    if "/" not in input_file.rel:  # directly in IN: the letterhead names the provider
+        provider = provider_from_letterhead(doc_pages[0]) or input_file.provider
+        doc_pages = [replace(p, provider=provider) for p in doc_pages]
+    return doc_pages
+
+
+@contextlib.contextmanager
+def _cancelling(extraction: _Extraction) -> Iterator[None]:
+    """On an error or Ctrl-C, let the extraction thread stop rather than go on for nothing."""
+    try:
+        yield
+    except BaseException:
+        extraction.cancel()
+        raise
 
 
 def _chain(first: Iterable[PageResult], then: Iterator[PageResult]) -> Iterator[PageResult]:

@@ -1,11 +1,21 @@
-"""The driver's own decisions: which provider a loose file belongs to."""
+"""The driver's own decisions: which provider a loose file belongs to, when documents are extracted."""
 
 from __future__ import annotations
 
+import multiprocessing
+import shutil
+import threading
+from pathlib import Path
+from typing import Any
+
 import pytest
 
+from pipeline import api, extract
 from pipeline.api import provider_from_letterhead
+from pipeline.config import Settings, load_settings
+from pipeline.errors import ConfigError
 from pipeline.extract_text import ocr_page_from_text
+from pipeline.records import PageImage
 
 
 @pytest.mark.parametrize(
@@ -23,3 +33,78 @@ def test_a_loose_file_takes_its_provider_from_the_letterhead(text: str, provider
 def test_no_letterhead_leaves_the_file_name_to_decide() -> None:
     page = ocr_page_from_text("Patient: Maria Gonzalez  DOB: 04/12/1961\n03/14/2024")
     assert provider_from_letterhead(page) == ""
+
+
+# --- extraction while the OCR runs --------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _extracting_threads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The name of the thread that extracts each document, in the order they are extracted."""
+    names: list[str] = []
+    real = extract.extract_facts
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        names.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(extract, "extract_facts", spy)
+    return names
+
+
+def test_documents_read_during_ocr_give_the_facts_of_documents_read_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(ROOT / "samples" / "scans", tmp_path / "in")
+    settings = load_settings(jobs=1, cache_dir=tmp_path / "cache")
+    threads = _extracting_threads(monkeypatch)
+    # Cold: each document is complete before the last page is read, and extracted then.
+    during = api.run(tmp_path / "in", tmp_path / "out1", settings, executor=api.SerialExecutor())
+    assert "recordcheck-extract" in threads
+    threads.clear()
+    # The same pages (from the cache), with every document left for after the last page.
+    monkeypatch.setattr(api._Extraction, "add", lambda self, rel, pages: None)
+    after = api.run(tmp_path / "in", tmp_path / "out2", settings, executor=api.SerialExecutor())
+    assert threads and "recordcheck-extract" not in threads
+    assert all(p.cached for p in after.pages)
+    assert during.facts and after.facts == during.facts
+    assert after.findings == during.findings
+    for name in ("facts.csv", "discrepancies.csv"):
+        assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "out1" / name).read_bytes()
+
+
+def test_a_lexicon_that_fails_to_load_stops_the_run_with_its_own_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(ROOT / "samples" / "scans" / "city-pharmacy", tmp_path / "in" / "pharmacy")
+
+    def broken() -> None:
+        raise ConfigError("models/drugs.csv is damaged; reinstall RecordCheck")
+
+    monkeypatch.setattr(api, "load_lexicons", broken)
+    with pytest.raises(ConfigError, match="damaged"):
+        api.run(tmp_path / "in", tmp_path / "out", load_settings(jobs=1, cache_enabled=False),
+                executor=api.SerialExecutor())
+    assert not (tmp_path / "out" / "facts.csv").exists()
+
+
+def _unreadable_task(tmp_path: Path, n: int) -> api.PageTask:
+    page = PageImage("p", f"missing{n}.png", 1, tmp_path / f"missing{n}.png", 300, 100, 100)
+    return api.PageTask(page, tmp_path, Settings(), None)
+
+
+def test_the_pool_forks_every_worker_before_it_says_it_started(tmp_path: Path) -> None:
+    children_at_start: list[int] = []
+    executor = api.ProcessExecutor(2)
+    tasks = [_unreadable_task(tmp_path, n) for n in range(3)]
+    results = list(executor.run(tasks, started=lambda: children_at_start.append(
+        len(multiprocessing.active_children()))))
+    assert len(results) == 3  # each page reported, none raised
+    assert children_at_start == [2]  # called once, with both workers already there
+
+
+def test_a_pool_without_pages_still_says_it_started(tmp_path: Path) -> None:
+    calls: list[bool] = []
+    assert list(api.ProcessExecutor(2).run([], started=lambda: calls.append(True))) == []
+    assert calls == [True]
