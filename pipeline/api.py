@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import logging
 import multiprocessing
 import os
@@ -356,11 +357,13 @@ def _extract_documents(
     # Largest first, so that no process is left with a long document at the end.
     order = sorted(range(len(documents)), key=lambda i: -len(documents[i]))
     results: list[list[Fact]] = [[] for _ in documents]
-    # One document here first: that builds the matchers and fills the extractor's other
-    # per-process tables, which the workers then inherit instead of each building them again.
-    first = order.pop(0)
-    results[first] = extract.extract_facts(documents[first], lexicons, settings)
+    # Built here (usually already, by _Extraction), the matchers are inherited by the workers.
+    extract.build_nlp(lexicons, settings)
     _EXTRACT_CONTEXT = (lexicons, settings)
+    # Objects that exist now are left out of the workers' garbage collections: a collection
+    # would otherwise go through all of spaCy's and the lexicons' objects in each worker,
+    # writing to (so copying) memory the workers share with this process.
+    gc.freeze()
     try:
         with ProcessPoolExecutor(
             max_workers=min(jobs, len(documents)),
@@ -368,10 +371,14 @@ def _extract_documents(
             initializer=_init_extract_worker,
         ) as pool:
             futures = {i: pool.submit(_extract_one, documents[i]) for i in order}
+            # The workers are forked: this process, idle until they answer, loads the CSV
+            # writer now rather than after them.
+            report.load_csv_writer()
             for i, future in futures.items():
                 results[i] = future.result()
     finally:
         _EXTRACT_CONTEXT = None
+        gc.unfreeze()
     return results
 
 
@@ -436,8 +443,9 @@ class _Extraction:
 
             self.lexicons = load_lexicons()
             extract.build_nlp(self.lexicons, self.settings)
-            report.load_csv_writer()
             self._spare.wait()
+            if not self._stop.is_set():
+                report.load_csv_writer()  # while the last pages are read
             while not self._stop.is_set():
                 try:
                     rel, pages = self._todo.get(timeout=0.05)
