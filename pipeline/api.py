@@ -226,38 +226,40 @@ def _discard(*images: Path) -> None:
         image.unlink(missing_ok=True)
 
 
-def _nothing() -> None:
-    pass
+class RunEvents(Protocol):
+    """What Executor.run tells its caller as the pages go."""
+
+    def started(self) -> None:
+        """No more processes will be forked: the workers are up, or none were needed."""
+
+    def spare(self) -> None:
+        """A core has no page left to read."""
+
+
+class _NoEvents:
+    def started(self) -> None:
+        pass
+
+    def spare(self) -> None:
+        pass
+
+
+_NO_EVENTS = _NoEvents()
 
 
 class Executor(Protocol):
-    """Runs page tasks; results come back as they finish, in any order.
+    """Runs page tasks; results come back as they finish, in any order."""
 
-    `started` is called once no more processes will be forked for the tasks: after the
-    workers are up, or when there was nothing to start them for. `spare` is called once a
-    core has no page left to read.
-    """
-
-    def run(
-        self,
-        tasks: Iterable[PageTask],
-        started: Callable[[], None] = _nothing,
-        spare: Callable[[], None] = _nothing,
-    ) -> Iterator[PageResult]: ...
+    def run(self, tasks: Iterable[PageTask], events: RunEvents = _NO_EVENTS) -> Iterator[PageResult]: ...
 
 
 class SerialExecutor:
     """Runs pages one after another in this process: for tests and debugging."""
 
-    def run(
-        self,
-        tasks: Iterable[PageTask],
-        started: Callable[[], None] = _nothing,
-        spare: Callable[[], None] = _nothing,
-    ) -> Iterator[PageResult]:
-        started()
+    def run(self, tasks: Iterable[PageTask], events: RunEvents = _NO_EVENTS) -> Iterator[PageResult]:
+        events.started()
         # Tesseract reads each page in a child process while this one waits for it.
-        spare()
+        events.spare()
         for task in tasks:
             yield process_page(task)
 
@@ -286,12 +288,7 @@ class ProcessExecutor:
     def __init__(self, jobs: int) -> None:
         self.jobs = max(1, jobs)
 
-    def run(
-        self,
-        tasks: Iterable[PageTask],
-        started: Callable[[], None] = _nothing,
-        spare: Callable[[], None] = _nothing,
-    ) -> Iterator[PageResult]:
+    def run(self, tasks: Iterable[PageTask], events: RunEvents = _NO_EVENTS) -> Iterator[PageResult]:
         pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker)
         pending: set[Future[PageResult]] = set()
         launched = False
@@ -302,18 +299,18 @@ class ProcessExecutor:
                     # The first task forks every worker: only now may the caller start
                     # threads (a forked child would inherit any lock they held).
                     launched = True
-                    started()
+                    events.started()
                 if len(pending) >= 2 * self.jobs:
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)
                     for fut in done:
                         yield fut.result()
             if not launched:
-                started()  # every page was cached or failed to render: no workers
+                events.started()  # every page was cached or failed to render: no workers
             spared = False
             while pending:
                 if not spared and len(pending) < self.jobs:
                     spared = True  # fewer pages left than workers: one of them waits
-                    spare()
+                    events.spare()
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
                     yield fut.result()
@@ -388,11 +385,11 @@ class _Extraction:
     While the OCR workers read pages this process mostly waits for them. The thread loads the
     lexicons and spaCy and builds the extractor meanwhile (a second or two that the workers
     would otherwise spend waiting for this process to hand them pages). Once a core has no
-    page left to read (Executor.run's `spare`), it extracts the documents whose pages are all
+    page left to read (RunEvents.spare), it extracts the documents whose pages are all
     in. Every document it has not begun when the last page is in is extracted in parallel
     after the OCR, as with no thread at all.
 
-    Start it only once the OCR workers are forked (Executor.run's `started`): a process forked
+    It starts only once the OCR workers are forked (RunEvents.started): a process forked
     while this thread holds a lock (an import's, the allocator's) could wait for it forever.
     """
 
@@ -406,7 +403,8 @@ class _Extraction:
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._work, name="recordcheck-extract", daemon=True)
 
-    def start(self) -> None:
+    def started(self) -> None:
+        """The OCR workers are forked: the thread may start."""
         self._thread.start()
 
     def spare(self) -> None:
@@ -647,7 +645,7 @@ def _run(
     extraction = _Extraction(settings)
     with private_work_dir() as work_dir:
         tasks = _page_tasks(inputs, work_dir, settings, cache_dir, problems, source_keys)
-        results = _chain(cached, executor.run(tasks, extraction.start, extraction.spare))
+        results = _chain(cached, executor.run(tasks, extraction))
         # Closing the results stops the workers before the work folder is removed, also when
         # Ctrl-C lands in this loop rather than inside the executor.
         with _closing(results), _cancelling(extraction):
