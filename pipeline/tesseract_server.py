@@ -7,7 +7,8 @@ killing this process.
 
 - {"image", "out", "dpi"}: read a page. {"ok": true} once `out`.pdf and `out`.tsv are written,
   else {"ok": false, "error": ...}. The files are those of
-  `tesseract IMAGE OUT --dpi D --psm P --oem O -l LANG pdf tsv`, made by the same library calls.
+  `tesseract IMAGE OUT --dpi D --psm P --oem O -l LANG pdf tsv`: the PDF made by the same
+  library calls, the word table written here from the same results (see WordTable).
 - {"osd", "dpi"}: orientation detection on the 8-bit PGM file `osd`, as `tesseract --psm 0`
   does it: {"ok": true, "rotate": clockwise degrees, "confidence": ...}, with "rotate" null
   when Tesseract cannot tell. The OSD engine is loaded on the first such request (few pages
@@ -35,6 +36,27 @@ _OSD_SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
     "TessBaseAPISetSourceResolution": (None, [_P, _I]),
     "TessBaseAPIDetectOrientationScript": (_I, [_P, ctypes.POINTER(_I), _F, ctypes.POINTER(_S), _F]),
 }
+# And those that walk the results for the word table (see WordTable), with leptonica's two
+# for the page's size.
+_TABLE_SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
+    "TessBaseAPIGetIterator": (_P, [_P]),
+    "TessBaseAPIGetInputImage": (_P, [_P]),
+    "TessResultIteratorGetPageIterator": (_P, [_P]),
+    "TessResultIteratorNext": (_I, [_P, _I]),
+    "TessResultIteratorConfidence": (ctypes.c_float, [_P, _I]),
+    "TessResultIteratorGetUTF8Text": (_P, [_P, _I]),
+    "TessResultIteratorDelete": (None, [_P]),
+    "TessPageIteratorIsAtBeginningOf": (_I, [_P, _I]),
+    "TessPageIteratorBoundingBox": (_I, [_P, _I, *[ctypes.POINTER(_I)] * 4]),
+    "TessDeleteText": (None, [_P]),
+}
+_LEPTONICA_SIGNATURES: dict[str, tuple[Any, list[Any]]] = {
+    "pixGetWidth": (_I, [_P]),
+    "pixGetHeight": (_I, [_P]),
+}
+# Tesseract's PageIteratorLevel.
+_BLOCK, _PARA, _LINE, _WORD = 0, 1, 2, 3
+_TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
 # Tried in turn: the soname of Tesseract 5 first (no ldconfig scan needed), then any version.
 _LIBRARY_NAMES = ("libtesseract.so.5",)
 
@@ -69,6 +91,7 @@ def load_library() -> ctypes.CDLL:
     signatures: dict[str, tuple[Any, list[Any]]] = {
         "TessVersion": (s, []),
         "TessBaseAPICreate": (p, []),
+        "TessBaseAPIDelete": (None, [p]),
         "TessBaseAPIInit2": (i, [p, s, s, i]),
         "TessBaseAPISetPageSegMode": (None, [p, i]),
         "TessBaseAPISetVariable": (i, [p, s, s]),
@@ -82,11 +105,95 @@ def load_library() -> ctypes.CDLL:
     for name, (restype, argtypes) in signatures.items():
         fn = getattr(lib, name)  # AttributeError: a library without the C API
         fn.restype, fn.argtypes = restype, argtypes
-    for name, (restype, argtypes) in _OSD_SIGNATURES.items():
+    for name, (restype, argtypes) in {**_OSD_SIGNATURES, **_TABLE_SIGNATURES}.items():
         fn = getattr(lib, name, None)
         if fn is not None:
             fn.restype, fn.argtypes = restype, argtypes
     return lib
+
+
+def load_leptonica() -> ctypes.CDLL | None:
+    """Leptonica (which libtesseract is linked with), for the size of a page; None if absent."""
+    for name in ("liblept.so.5", ctypes.util.find_library("lept"), ctypes.util.find_library("leptonica")):
+        if not name:
+            continue
+        try:
+            lept = ctypes.CDLL(name)
+        except OSError:
+            continue
+        if all(hasattr(lept, fn) for fn in _LEPTONICA_SIGNATURES):
+            for fn, (restype, argtypes) in _LEPTONICA_SIGNATURES.items():
+                getattr(lept, fn).restype, getattr(lept, fn).argtypes = restype, argtypes
+            return lept
+    return None
+
+
+class WordTable:
+    """The TSV word table of the page just read, written from the engine's results.
+
+    The same bytes as Tesseract's TSV output, at a quarter of its cost: its TSV renderer
+    fetches each word's text letter by letter (~20 ms a 300 DPI page), where a word's text
+    comes whole here (~5 ms). Rows, numbering and number formats follow that output, and a
+    test compares the two on real pages.
+    """
+
+    def __init__(self, lib: ctypes.CDLL, lept: ctypes.CDLL) -> None:
+        self.lib, self.lept = lib, lept
+
+    def write(self, api: int, path: str) -> bool:
+        """Write the table to `path`; False when there are no results to write."""
+        lib = self.lib
+        image = lib.TessBaseAPIGetInputImage(api)
+        if not image:
+            return False
+        width, height = self.lept.pixGetWidth(image), self.lept.pixGetHeight(image)
+        rows = [_TSV_HEADER, f"1\t1\t0\t0\t0\t0\t0\t0\t{width}\t{height}\t-1\t\n"]
+        results = lib.TessBaseAPIGetIterator(api)
+        if results:
+            try:
+                self._rows(results, rows)
+            finally:
+                lib.TessResultIteratorDelete(results)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write("".join(rows))
+        return True
+
+    def _rows(self, results: int, rows: list[str]) -> None:
+        lib = self.lib
+        page = lib.TessResultIteratorGetPageIterator(results)
+        corners = [ctypes.c_int() for _ in range(4)]
+        refs = [ctypes.byref(c) for c in corners]
+
+        def box(level: int) -> str | None:
+            if not lib.TessPageIteratorBoundingBox(page, level, *refs):
+                return None  # nothing at this level here
+            left, top, right, bottom = (c.value for c in corners)
+            return f"{left}\t{top}\t{right - left}\t{bottom - top}"
+
+        block = par = line = word = 0
+        while box(_BLOCK) is not None:
+            word_box = box(_WORD)
+            if word_box is None:
+                lib.TessResultIteratorNext(results, _WORD)
+                continue
+            if lib.TessPageIteratorIsAtBeginningOf(page, _BLOCK):
+                block, par, line, word = block + 1, 0, 0, 0
+                rows.append(f"2\t1\t{block}\t0\t0\t0\t{box(_BLOCK)}\t-1\t\n")
+            if lib.TessPageIteratorIsAtBeginningOf(page, _PARA):
+                par, line, word = par + 1, 0, 0
+                rows.append(f"3\t1\t{block}\t{par}\t0\t0\t{box(_PARA)}\t-1\t\n")
+            if lib.TessPageIteratorIsAtBeginningOf(page, _LINE):
+                line, word = line + 1, 0
+                rows.append(f"4\t1\t{block}\t{par}\t{line}\t0\t{box(_LINE)}\t-1\t\n")
+            word += 1
+            conf = lib.TessResultIteratorConfidence(results, _WORD)
+            text_ptr = lib.TessResultIteratorGetUTF8Text(results, _WORD)
+            text = ctypes.string_at(text_ptr).decode("utf-8", "replace") if text_ptr else ""
+            if text_ptr:
+                lib.TessDeleteText(text_ptr)
+            rows.append(f"5\t1\t{block}\t{par}\t{line}\t{word}\t{word_box}\t{conf:.6f}\t{text}\n")
+            if not lib.TessResultIteratorNext(results, _WORD):
+                break
 
 
 class Reader:
@@ -99,6 +206,16 @@ class Reader:
             raise OSError(f"tesseract could not load the language data for {lang!r}")
         lib.TessBaseAPISetPageSegMode(self.api, psm)
         self.datapath = lib.TessBaseAPIGetDatapath(self.api)
+        # Without the functions it needs, Tesseract's own TSV renderer writes the table.
+        lept = load_leptonica()
+        has_all = all(hasattr(lib, name) for name in _TABLE_SIGNATURES)
+        self.table = WordTable(lib, lept) if lept is not None and has_all else None
+
+    def close(self) -> None:
+        """Free the engine (a process that ends frees it anyway)."""
+        if self.api:
+            self.lib.TessBaseAPIDelete(self.api)
+            self.api = None
 
     def read(self, image: str, out: str, dpi: int) -> str | None:
         """Write `out`.pdf and `out`.tsv for `image`; None on success, else what went wrong."""
@@ -106,17 +223,23 @@ class Reader:
         lib.TessBaseAPISetVariable(self.api, b"user_defined_dpi", str(dpi).encode())
         base = out.encode()
         pdf = lib.TessPDFRendererCreate(base, self.datapath, 0)
-        tsv = lib.TessTsvRendererCreate(base)
-        if not pdf or not tsv:
+        tsv = lib.TessTsvRendererCreate(base) if self.table is None else None
+        if not pdf or (self.table is None and not tsv):
             for renderer in (pdf, tsv):
                 if renderer:
                     lib.TessDeleteResultRenderer(renderer)
             return "tesseract could not open its output files"
-        lib.TessResultRendererInsert(pdf, tsv)
+        if tsv:
+            lib.TessResultRendererInsert(pdf, tsv)
         try:
             ok = lib.TessBaseAPIProcessPages(self.api, image.encode(), None, 0, pdf)
         finally:
-            lib.TessDeleteResultRenderer(pdf)  # deletes the chain, closing both files
+            lib.TessDeleteResultRenderer(pdf)  # deletes the chain, closing the files
+        if ok and self.table is not None:
+            try:
+                ok = self.table.write(self.api, out + ".tsv")
+            except OSError:
+                return "tesseract could not open its output files"
         return None if ok else "Tesseract could not read the page image"
 
 

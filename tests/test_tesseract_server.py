@@ -237,3 +237,33 @@ def test_unreadable_orientation_probe_gives_no_answer_and_the_engine_stays(
     assert server is not None and server.proc.poll() is None
     tsv, _ = _read(image, tmp_path / "fine")
     assert "penicillin" in tsv.read_text() and tesseract._server is server
+
+
+def test_word_table_is_the_one_tesseracts_tsv_renderer_writes(tmp_path: Path, image: Path) -> None:
+    from pipeline import tesseract_server
+
+    blank = tmp_path / "blank.png"
+    Image.new("L", (1275, 1650), 255).save(blank)
+    columns = Image.new("L", (2550, 3300), 255)
+    draw = ImageDraw.Draw(columns)
+    font = ImageFont.truetype(str(FONT), 40) if FONT.exists() else ImageFont.load_default(40)
+    for n in range(12):  # two columns of short paragraphs, a gap after every third line
+        for x in (200, 1400):
+            draw.text((x, 300 + 110 * n + 80 * (n // 3)), f"{LINES[n % 3][:24]} {n}", font=font, fill=0)
+    columns_path = tmp_path / "columns.png"
+    columns.save(columns_path)
+    reader = tesseract_server.Reader(tesseract_server.load_library(), "eng", 3, 1)
+    try:
+        table = reader.table
+        assert table is not None  # this library has every function the table needs
+        for page in (image, blank, columns_path):
+            reader.table = None  # Tesseract's own TSV renderer
+            assert reader.read(str(page), str(tmp_path / "own"), DPI) is None
+            reader.table = table
+            assert reader.read(str(page), str(tmp_path / "ours"), DPI) is None
+            assert (tmp_path / "ours.tsv").read_bytes() == (tmp_path / "own.tsv").read_bytes()
+            assert (tmp_path / "ours.pdf").stat().st_size == (tmp_path / "own.pdf").stat().st_size
+        rows = (tmp_path / "ours.tsv").read_text().splitlines()
+        assert len({r.split("\t")[2] for r in rows if r.startswith("2\t")}) >= 2  # blocks, numbered
+    finally:
+        reader.close()
