@@ -291,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  cold run stored {entries} page entries in the cache for {n} pages "
               f"({'every page read afresh' if entries == n else 'SOME PAGES REPEAT: the cold figure is too good'})")
         throughput = t_plain / cold.seconds
-        print(f"pipeline / plain tesseract throughput: {throughput:.2f} (target >= {TARGET_THROUGHPUT}: "
+        print(f"pipeline / plain tesseract throughput: {throughput:.3f} (target >= {TARGET_THROUGHPUT}: "
               f"{_verdict(throughput >= TARGET_THROUGHPUT)})")
         speedup = cold.seconds / warm.seconds
         print(f"warm re-run speed-up over cold: {speedup:.1f}x (target >= {TARGET_WARM_SPEEDUP:g}x: "
