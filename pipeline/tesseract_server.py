@@ -105,11 +105,21 @@ def load_library() -> ctypes.CDLL:
     for name, (restype, argtypes) in signatures.items():
         fn = getattr(lib, name)  # AttributeError: a library without the C API
         fn.restype, fn.argtypes = restype, argtypes
-    for name, (restype, argtypes) in {**_OSD_SIGNATURES, **_TABLE_SIGNATURES}.items():
+    _bind(lib, {**_OSD_SIGNATURES, **_TABLE_SIGNATURES})  # optional: users check with _has
+    return lib
+
+
+def _bind(lib: ctypes.CDLL, signatures: dict[str, tuple[Any, list[Any]]]) -> bool:
+    """Give each function of `signatures` that `lib` has its types; True when it has them all."""
+    for name, (restype, argtypes) in signatures.items():
         fn = getattr(lib, name, None)
         if fn is not None:
             fn.restype, fn.argtypes = restype, argtypes
-    return lib
+    return _has(lib, signatures)
+
+
+def _has(lib: ctypes.CDLL, signatures: dict[str, tuple[Any, list[Any]]]) -> bool:
+    return all(hasattr(lib, name) for name in signatures)
 
 
 def load_leptonica() -> ctypes.CDLL | None:
@@ -121,9 +131,7 @@ def load_leptonica() -> ctypes.CDLL | None:
             lept = ctypes.CDLL(name)
         except OSError:
             continue
-        if all(hasattr(lept, fn) for fn in _LEPTONICA_SIGNATURES):
-            for fn, (restype, argtypes) in _LEPTONICA_SIGNATURES.items():
-                getattr(lept, fn).restype, getattr(lept, fn).argtypes = restype, argtypes
+        if _bind(lept, _LEPTONICA_SIGNATURES):
             return lept
     return None
 
@@ -208,8 +216,7 @@ class Reader:
         self.datapath = lib.TessBaseAPIGetDatapath(self.api)
         # Without the functions it needs, Tesseract's own TSV renderer writes the table.
         lept = load_leptonica()
-        has_all = all(hasattr(lib, name) for name in _TABLE_SIGNATURES)
-        self.table = WordTable(lib, lept) if lept is not None and has_all else None
+        self.table = WordTable(lib, lept) if lept is not None and _has(lib, _TABLE_SIGNATURES) else None
 
     def close(self) -> None:
         """Free the engine (a process that ends frees it anyway)."""
@@ -247,7 +254,7 @@ class Orienter:
     """An engine with Tesseract's orientation data (osd.traineddata) loaded."""
 
     def __init__(self, lib: ctypes.CDLL) -> None:
-        if not all(hasattr(lib, name) for name in _OSD_SIGNATURES):
+        if not _has(lib, _OSD_SIGNATURES):
             raise OSError("this libtesseract has no orientation detection")
         self.lib = lib
         self.api = lib.TessBaseAPICreate()
