@@ -71,21 +71,23 @@ def preprocess_page(
     an upside-down page is caught after OCR (see reorient_page).
     """
     opts = settings.preprocess
-    small = _read_analysis_copy(page)
-    if small is None:
+    # One full decode serves every step: decoding a JPEG again at half size for the analysis
+    # cost more (5-7 ms) than shrinking the decoded page (under 1 ms), and almost every scan
+    # is tilted enough to be straightened, which needs the full page anyway.
+    img = cv2.imread(str(page.image_path), cv2.IMREAD_GRAYSCALE)
+    if img is None:
         problem = Problem(
             page.file, page.page, "preprocess",
             "the page image cannot be read back from the work folder",
             "check free disk space and run again",
         )  # fmt: skip
         return page, [problem]
-    # The full-size image is decoded only for a page that must change.
-    full = _FullImage(page.image_path)
+    small, _ = _analysis_copy(img, page.dpi)
     changed = False
     if opts.remove_borders:
         mask = _border_mask(small)
         if mask is not None:
-            full.img = _paint_white(full.get(), mask)
+            img = _paint_white(img, mask)
             small = _paint_white(small, mask)
             changed = True
     # One histogram serves the quality check and the ink mask (a quarter turn keeps it too).
@@ -100,7 +102,7 @@ def preprocess_page(
         search = _SkewSearch(ink, opts.max_skew_deg)
         rotation = _sideways_rotation(small, search, page, work_dir, settings)
         if rotation:
-            full.img, small = rotate_quarter(full.get(), rotation), rotate_quarter(small, rotation)
+            img, small = rotate_quarter(img, rotation), rotate_quarter(small, rotation)
             ink = _ink_mask(small, median)
             search = None
             changed = True
@@ -108,21 +110,20 @@ def preprocess_page(
     if opts.deskew and not quality.blank:
         angle = (search or _SkewSearch(ink, opts.max_skew_deg)).angle()
         if angle is not None and abs(angle) >= _MIN_DESKEW_DEG:
-            full.img = rotate_small(full.get(), angle)
+            img = rotate_small(img, angle)
             skew = round(angle, 2)
             changed = True
     if opts.denoise and _is_grainy(ink):
-        full.img = cv2.medianBlur(full.get(), 3)
+        img = cv2.medianBlur(img, 3)
         changed = True
     bilevel = opts.binarize == "always" or (
         opts.binarize == "auto" and _needs_binarizing(small, quality)
     )
     if bilevel:
-        full.img = binarize(full.get())
+        img = binarize(img)
         changed = True
     if not changed:
         return page, problems
-    img = full.get()
     out = _write_clean(img, work_dir, page, "clean", bilevel=bilevel)
     if out is None:
         problem = Problem(
@@ -177,39 +178,18 @@ def _write_clean(
     else:
         out = work_path(work_dir, page.file, page.page, step, ".jpg")
         params = [cv2.IMWRITE_JPEG_QUALITY, _CLEAN_JPEG_QUALITY]
-    return out if cv2.imwrite(str(out), img, params) else None
+    # Encoded in memory and written at once: imwrite's small writes took ~1 ms more a page.
+    ok, data = cv2.imencode(out.suffix, img, params)
+    if not ok:
+        return None
+    try:
+        out.write_bytes(data.tobytes())
+    except OSError:
+        return None
+    return out
 
 
 # --- analysis helpers ------------------------------------------------------------------------
-
-
-class _FullImage:
-    """The page at full size, decoded from its file on first use."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.img: Gray | None = None
-
-    def get(self) -> Gray:
-        if self.img is None:
-            self.img = cv2.imread(str(self.path), cv2.IMREAD_GRAYSCALE)
-            if self.img is None:
-                raise OSError("the page image cannot be read back from the work folder")
-        return self.img
-
-
-def _read_analysis_copy(page: PageImage) -> Gray | None:
-    """The page at about _ANALYSIS_DPI, or None when its file cannot be decoded.
-
-    A JPEG of twice that resolution or more is decoded straight at half size (libjpeg scales
-    while decoding, at a third of the cost of a full decode): most pages never need more.
-    """
-    if page.image_path.suffix.lower() in (".jpg", ".jpeg") and page.dpi >= 2 * _ANALYSIS_DPI * 0.95:
-        half = cv2.imread(str(page.image_path), cv2.IMREAD_REDUCED_GRAYSCALE_2)
-        if half is not None:
-            return _analysis_copy(half, page.dpi // 2)[0]
-    img = cv2.imread(str(page.image_path), cv2.IMREAD_GRAYSCALE)
-    return None if img is None else _analysis_copy(img, page.dpi)[0]
 
 
 def _analysis_copy(img: Gray, dpi: int) -> tuple[Gray, float]:
@@ -475,7 +455,8 @@ class _SkewSearch:
     def __init__(self, ink: NDArray[np.bool_], max_deg: float) -> None:
         self.shape = ink.shape
         self.max_deg = max_deg
-        ys, xs = np.nonzero(ink)
+        # The same points in the same order as np.nonzero(ink), at a tenth of its cost.
+        ys, xs = np.divmod(np.flatnonzero(ink), ink.shape[1])
         # Sampled (xs, ys) of the ink, or None when there is too little ink to judge.
         self.points = _sample(xs, ys) if len(xs) >= _SKEW_MIN_INK_POINTS else None
         self.coarse = np.arange(-max_deg, max_deg + 1e-9, 0.5)
@@ -564,13 +545,15 @@ def _quality_of(small: Gray, dpi: int, levels: tuple[float, float] | None = None
 
     `levels` are _level(small, 90) and _level(small, 0.5) when the caller has them.
     """
-    if float(small.std()) < _BLANK_STD:
+    if float(cv2.meanStdDev(small)[1][0, 0]) < _BLANK_STD:
         return QualityReport(dpi=dpi, sharpness=0.0, contrast=0.0, blank=True)
     paper, ink_level = _levels(small, 90, 0.5) if levels is None else levels
-    lap = cv2.Laplacian(small, cv2.CV_64F)
+    # 16-bit integers hold a 3x3 Laplacian of 8-bit pixels exactly, in a quarter of the memory
+    # of floats; the variance below is computed in float64 all the same.
+    lap = cv2.Laplacian(small, cv2.CV_16S)
     # Judge sharpness where there is writing: around ink, not across the empty margins.
-    near_ink = cv2.dilate((small < (paper + ink_level) / 2).astype(np.uint8), np.ones((5, 5)))
-    region = lap[near_ink.astype(bool)]
+    near_ink = cv2.dilate((small < (paper + ink_level) / 2).astype(np.uint8), np.ones((5, 5), np.uint8))
+    region = lap[near_ink.view(bool)]
     sharpness = float(region.var()) if region.size > 100 else float(lap.var())
     return QualityReport(dpi=dpi, sharpness=sharpness, contrast=paper - ink_level, blank=False)
 
