@@ -1,9 +1,12 @@
 """A long-lived Tesseract for one worker: pages read through the library, without a start-up each.
 
-Started by pipeline.tesseract as `python -m pipeline.tesseract_server PARENT_PID LANG PSM OEM`.
+Started by pipeline.tesseract as `python -I -S tesseract_server.py PARENT_PID LANG PSM OEM`: a
+script on its own, importing nothing from the package.
 It loads libtesseract once, then reads one JSON request a line on stdin and answers each with
-one JSON line; its first line says whether it is ready. The worker enforces the time limit by
-killing this process.
+one JSON line; its first line says whether it is ready, and whether the library was spared the
+PNG round trip of its line images ("fast_lines", see "line images" below; the environment
+variable RECORDCHECK_TESSERACT_AS_IS=1 leaves the library as it is). The worker enforces the
+time limit by killing this process.
 
 - {"image", "out", "dpi"}: read a page. {"ok": true} once `out`.pdf and `out`.tsv are written,
   else {"ok": false, "error": ...}. The files are those of
@@ -20,11 +23,17 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import json
+import mmap
 import os
+import platform
 import signal
+import struct
 import sys
+from pathlib import Path
 from typing import Any, TextIO
 
+# Set to 1 to leave libtesseract as it is (see tesseract_lines): line images PNG-compressed.
+AS_IS_VARIABLE = "RECORDCHECK_TESSERACT_AS_IS"
 # prctl(2) option: the signal this process gets when the thread that started it ends.
 _PR_SET_PDEATHSIG = 1
 # The C API functions orientation detection needs beyond those of reading a page, with their
@@ -134,6 +143,146 @@ def load_leptonica() -> ctypes.CDLL | None:
         if _bind(lept, _LEPTONICA_SIGNATURES):
             return lept
     return None
+
+
+# --- line images ------------------------------------------------------------------------------
+# Spare Tesseract a PNG round trip of every text line it recognizes.
+#
+# Tesseract 5 hands each line to its LSTM recognizer as an ImageData, which keeps the line's
+# pixels PNG-compressed (Leptonica's pixWriteMem with IFF_PNG) and decompresses them at once
+# to read them. Sampled with py-spy on 12 bench pages, that compression and decompression
+# took 10.4% of the time Tesseract spent on a page; nothing keeps the PNG.
+#
+# Newer Tesseract builds can keep the pixels as they are (TESSERACT_IMAGEDATA_AS_PIX); the
+# one installed here cannot be told to. So, in the long-lived engine's own process only, the
+# library's link to pixWriteMem (its GOT entry) is pointed at pixWriteMemSpix, Leptonica's
+# uncompressed serialization, which pixReadMem reads back exactly: the recognizer sees the
+# same pixels and the word tables and PDFs are byte-identical (tests compare them).
+#
+# Used only when every check holds: an x86-64 ELF library whose relocation for pixWriteMem
+# is found, whose entry holds exactly the address of Leptonica's pixWriteMem, and a Leptonica
+# with pixWriteMemSpix. pixWriteMem takes one argument more (the format), which the callee
+# ignores: the x86-64 C calling convention passes it in a register and the caller cleans up.
+# Anything else leaves the library as it is.
+
+# ELF: 64-bit, little-endian, x86-64; relocation sections and the types that fill a GOT entry.
+_ELF_MAGIC = b"\x7fELF"
+_ELFCLASS64, _ELFDATA2LSB, _EM_X86_64 = 2, 1, 62
+_SHT_RELA = 4
+_R_X86_64_GLOB_DAT, _R_X86_64_JUMP_SLOT = 6, 7
+_PROT_READ, _PROT_WRITE, _PROT_EXEC = 1, 2, 4
+
+
+class _DlInfo(ctypes.Structure):
+    _fields_ = [
+        ("dli_fname", ctypes.c_char_p),
+        ("dli_fbase", ctypes.c_void_p),
+        ("dli_sname", ctypes.c_char_p),
+        ("dli_saddr", ctypes.c_void_p),
+    ]
+
+
+def relocation_offsets(elf: bytes, symbol: str) -> list[int]:
+    """Where the GOT entries for `symbol` lie, relative to the library's load address.
+
+    [] for anything but a 64-bit little-endian x86-64 ELF file, or one without them.
+    """
+    if len(elf) < 64 or elf[:4] != _ELF_MAGIC or elf[4] != _ELFCLASS64 or elf[5] != _ELFDATA2LSB:
+        return []
+    (machine,) = struct.unpack_from("<H", elf, 0x12)
+    (section_table,) = struct.unpack_from("<Q", elf, 0x28)
+    entry_size, count = struct.unpack_from("<HH", elf, 0x3A)
+    if machine != _EM_X86_64 or entry_size < 64:
+        return []
+    wanted = symbol.encode()
+    try:
+        # (type, offset, size, link) of each section header
+        sections = [
+            struct.unpack_from("<4xI16xQQI", elf, section_table + i * entry_size) for i in range(count)
+        ]
+        found = []
+        for kind, offset, size, link in sections:
+            if kind != _SHT_RELA or link == 0:
+                continue
+            symbols = sections[link][1]
+            names = sections[sections[link][3]][1]
+            for at in range(offset, offset + size - 23, 24):
+                where, info = struct.unpack_from("<QQ", elf, at)
+                kind_of, index = info & 0xFFFFFFFF, info >> 32
+                if kind_of not in (_R_X86_64_GLOB_DAT, _R_X86_64_JUMP_SLOT) or index == 0:
+                    continue
+                (name_at,) = struct.unpack_from("<I", elf, symbols + index * 24)
+                start = names + name_at
+                if elf[start : elf.index(b"\0", start)] == wanted:
+                    found.append(where)
+        return found
+    except (struct.error, IndexError, ValueError):
+        return []  # a truncated or unusual file: leave the library alone
+
+
+def _protection(address: int) -> int | None:
+    """The page protection of the mapping holding `address`, from /proc/self/maps."""
+    try:
+        maps = Path("/proc/self/maps").read_text()
+    except OSError:
+        return None
+    for line in maps.splitlines():
+        span, perms = line.split()[:2]
+        low, high = (int(x, 16) for x in span.split("-"))
+        if low <= address < high:
+            flags = {"r": _PROT_READ, "w": _PROT_WRITE, "x": _PROT_EXEC}
+            return sum(flags[c] for c in perms[:3] if c in flags)
+    return None
+
+
+def loaded_from(lib: ctypes.CDLL) -> tuple[int, Path] | None:
+    """The address `lib` is loaded at and the file it was loaded from, or None (not known)."""
+    try:
+        dladdr = ctypes.CDLL(None).dladdr
+    except (OSError, AttributeError):
+        return None
+    dladdr.argtypes = [ctypes.c_void_p, ctypes.POINTER(_DlInfo)]
+    info = _DlInfo()
+    anchor = ctypes.cast(lib.TessBaseAPICreate, ctypes.c_void_p).value
+    if not dladdr(anchor, ctypes.byref(info)) or not info.dli_fname or not info.dli_fbase:
+        return None
+    return info.dli_fbase, Path(os.fsdecode(info.dli_fname))
+
+
+def uncompress_line_images(lib: ctypes.CDLL, lept: ctypes.CDLL) -> bool:
+    """Point `lib`'s pixWriteMem at pixWriteMemSpix (see "line images"); True when done."""
+    if platform.machine() != "x86_64" or not hasattr(lept, "pixWriteMemSpix"):
+        return False
+    loaded = loaded_from(lib)
+    if loaded is None:
+        return False
+    base, path = loaded
+    try:
+        mprotect = ctypes.CDLL(None).mprotect
+        elf = path.read_bytes()
+    except (OSError, AttributeError):
+        return False
+    mprotect.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+    current = ctypes.cast(lept.pixWriteMem, ctypes.c_void_p).value
+    spix = ctypes.cast(lept.pixWriteMemSpix, ctypes.c_void_p).value
+    done = False
+    for offset in relocation_offsets(elf, "pixWriteMem"):
+        address = base + offset
+        entry = ctypes.c_void_p.from_address(address)
+        protection = _protection(address)
+        # The entry must hold the resolved address: anything else and this is not the GOT
+        # entry we think it is (or the library binds lazily).
+        if entry.value != current or protection is None:
+            continue
+        page = address & ~(mmap.PAGESIZE - 1)
+        writable = bool(protection & _PROT_WRITE)
+        if not writable and mprotect(page, mmap.PAGESIZE, protection | _PROT_WRITE) != 0:
+            continue
+        entry.value = spix
+        if not writable:  # read-only again, as the loader left it (RELRO)
+            mprotect(page, mmap.PAGESIZE, protection)
+        done = True
+    return done
 
 
 class WordTable:
@@ -330,7 +479,14 @@ def main(argv: list[str]) -> int:
     except (OSError, AttributeError) as exc:
         _answer(channel, ready=False, error=str(exc))
         return 1
-    _answer(channel, ready=True, version=reader.lib.TessVersion().decode(errors="replace"))
+    lept = load_leptonica()
+    fast_lines = (
+        os.environ.get(AS_IS_VARIABLE) != "1"
+        and lept is not None
+        and uncompress_line_images(reader.lib, lept)
+    )
+    version = reader.lib.TessVersion().decode(errors="replace")
+    _answer(channel, ready=True, version=version, fast_lines=fast_lines)
     orienter: Orienter | OSError | None = None
     for line in sys.stdin:
         try:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
+import platform
+import re
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +17,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader
 
-from pipeline import tesseract
+from pipeline import tesseract, tesseract_server
 from pipeline.errors import OcrError
 
 DPI = 300
@@ -240,8 +245,6 @@ def test_unreadable_orientation_probe_gives_no_answer_and_the_engine_stays(
 
 
 def test_word_table_is_the_one_tesseracts_tsv_renderer_writes(tmp_path: Path, image: Path) -> None:
-    from pipeline import tesseract_server
-
     blank = tmp_path / "blank.png"
     Image.new("L", (1275, 1650), 255).save(blank)
     columns = Image.new("L", (2550, 3300), 255)
@@ -267,3 +270,56 @@ def test_word_table_is_the_one_tesseracts_tsv_renderer_writes(tmp_path: Path, im
         assert len({r.split("\t")[2] for r in rows if r.startswith("2\t")}) >= 2  # blocks, numbered
     finally:
         reader.close()
+
+
+def _engine(as_is: bool) -> subprocess.Popen[str]:
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    env.pop(tesseract_server.AS_IS_VARIABLE, None)
+    if as_is:
+        env[tesseract_server.AS_IS_VARIABLE] = "1"
+    script = str(tesseract._SERVER_SCRIPT)
+    return subprocess.Popen(
+        [sys.executable, "-I", "-S", script, str(os.getpid()), "eng", "3", "1"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+    )  # fmt: skip
+
+
+def _ask(engine: subprocess.Popen[str], request: dict[str, object]) -> dict[str, object]:
+    assert engine.stdin is not None and engine.stdout is not None
+    engine.stdin.write(json.dumps(request) + "\n")
+    engine.stdin.flush()
+    return json.loads(engine.stdout.readline())
+
+
+@pytest.mark.skipif(platform.machine() != "x86_64" or sys.platform != "linux", reason="x86-64 Linux only")
+def test_line_images_skip_their_png_round_trip_and_read_the_same(tmp_path: Path, image: Path) -> None:
+    tilted = tmp_path / "tilted.png"  # 1-bit lines at an angle: another kind of line image
+    Image.open(image).convert("1").rotate(2.5, expand=True, fillcolor=1).save(tilted)
+    fast, as_is = _engine(as_is=False), _engine(as_is=True)
+    try:
+        assert fast.stdout is not None and as_is.stdout is not None
+        assert json.loads(fast.stdout.readline())["fast_lines"] is True
+        assert json.loads(as_is.stdout.readline())["fast_lines"] is False
+        for page in (image, tilted):
+            for engine, name in ((fast, "fast"), (as_is, "as_is")):
+                assert _ask(engine, {"image": str(page), "out": str(tmp_path / name), "dpi": DPI}) == {"ok": True}
+            assert (tmp_path / "fast.tsv").read_bytes() == (tmp_path / "as_is.tsv").read_bytes()
+            pdfs = [re.sub(rb"/CreationDate \(D:[^)]*\)", b"", (tmp_path / f"{n}.pdf").read_bytes()) for n in ("fast", "as_is")]
+            assert pdfs[0] == pdfs[1]
+        assert "penicillin" in (tmp_path / "fast.tsv").read_text()
+    finally:
+        for engine in (fast, as_is):
+            engine.kill()
+            engine.wait()
+
+
+def test_relocations_are_read_from_x86_64_elf_files_only() -> None:
+    loaded = tesseract_server.loaded_from(tesseract_server.load_library())
+    assert tesseract_server.relocation_offsets(b"not an ELF file", "pixWriteMem") == []
+    assert tesseract_server.relocation_offsets(b"\x7fELF\x02\x01" + bytes(58), "pixWriteMem") == []
+    if platform.machine() == "x86_64" and sys.platform == "linux":
+        assert loaded is not None and loaded[1].is_file()
+        elf = loaded[1].read_bytes()
+        assert tesseract_server.relocation_offsets(elf, "pixWriteMem")  # the one the engine rewires
+        assert tesseract_server.relocation_offsets(elf, "no_such_function") == []
+        assert tesseract_server.relocation_offsets(elf[:5000], "pixWriteMem") == []  # cut short
