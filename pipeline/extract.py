@@ -108,6 +108,23 @@ def _label_regex(rule: PatternRule) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + rule.pattern + r")(?![\w])", re.IGNORECASE)
 
 
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def _any_of(cues: list[_Cue]) -> re.Pattern[str] | None:
+    """A regex that matches wherever one of `cues` (all case-blind) does; None if they cannot join.
+
+    Joined, a pattern's numbered backreferences would point at another's groups, and a
+    pattern with global flags of its own does not compile inside a group.
+    """
+    if not cues or any(_BACKREFERENCE.search(c.regex.pattern) for c in cues):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{c.regex.pattern})" for c in cues), re.IGNORECASE)
+    except re.error:
+        return None
+
+
 class _Cues:
     """The pattern families compiled once per process."""
 
@@ -130,6 +147,9 @@ class _Cues:
         self.reject_prefix = {r.pattern.lower() for r in rules.family("identity_reject_prefix")}
         self.not_person = {r.pattern.lower() for r in rules.family("person_name_reject")}
         self.doc_date = labels("document_date_label")
+        # Most lines hold no label: one search for any of them first spares the 80-odd
+        # searches a line that were a sixth of extraction's time.
+        self.any_label = _any_of(self.identity + self.doc_date)
         self.noise = comp("noise_line")
         self.fax = comp("fax_line")
         self.not_given = comp("vaccine_not_given")
@@ -419,6 +439,8 @@ class _Label:
 
 
 def _find_labels(ctx: _Ctx, text: str) -> list[_Label]:
+    if ctx.cues.any_label is not None and not ctx.cues.any_label.search(text):
+        return []
     hits: list[_Label] = []
     for family, cues in (("identity", ctx.cues.identity), ("doc_date", ctx.cues.doc_date)):
         for cue in cues:

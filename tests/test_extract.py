@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.config import Settings
@@ -810,3 +812,17 @@ def test_patient_written_medicine_list_lines(
 def test_unitless_number_is_not_a_dose_outside_the_range_or_without_a_schedule(lex_ranges: Lexicons, line: str) -> None:
     meds = _kind(_facts(lex_ranges, f"Notes:\n{line}\n"), "medication")
     assert all(m.dose == "" for m in meds)
+
+
+def test_label_prefilter_matches_wherever_a_label_does_and_gives_way_when_it_cannot() -> None:
+    from pipeline.extract import _any_of, _Cue
+
+    cues = [_Cue(re.compile(p, re.IGNORECASE), "", 0, False) for p in (r"(?<![\w])(?:d\.?o\.?b\.?)(?![\w])", r"date\s+of\s+service")]
+    joined = _any_of(cues)
+    assert joined is not None
+    for line in ("Pt DOB: 03/14/1950", "DATE OF  SERVICE 2024-01-02", "no label on this line", "adobe"):
+        assert bool(joined.search(line)) == any(c.regex.search(line) for c in cues)
+    # A backreference would point at another pattern's group once joined; global flags do not
+    # compile inside a group: no prefilter then, every pattern is searched as before.
+    assert _any_of([*cues, _Cue(re.compile(r"(\w)\1"), "", 0, False)]) is None
+    assert _any_of([*cues, _Cue(re.compile(r"(?x) a b"), "", 0, False)]) is None
