@@ -25,7 +25,7 @@ from typing import NamedTuple, Protocol
 # `extract` is imported where it is used: it brings in spaCy (half a second), which the run
 # thus loads after the OCR workers have started rather than before (see _Extraction), and
 # they are forked without it.
-from . import ingest, ocr, preprocess, rasterize, reconcile, report, tesseract
+from . import fact_cache, ingest, ocr, preprocess, rasterize, reconcile, report, tesseract
 from .config import Settings
 from .errors import BadArgsError, OcrError
 from .lexicons import Lexicons, load_lexicons
@@ -396,6 +396,8 @@ class _Extraction:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.lexicons: Lexicons | None = None
+        # False when every document's facts are cached: the lexicons are loaded, not spaCy.
+        self.needs_nlp = True
         self.facts: dict[str, list[Fact]] = {}  # by InputFile.rel
         self._todo: queue.SimpleQueue[tuple[str, list[OcrPage]]] = queue.SimpleQueue()
         self._spare = threading.Event()
@@ -440,6 +442,8 @@ class _Extraction:
             from . import extract  # see the note at the imports
 
             self.lexicons = load_lexicons()
+            if not self.needs_nlp:
+                return
             extract.build_nlp(self.lexicons, self.settings)
             self._spare.wait()
             if not self._stop.is_set():
@@ -642,7 +646,17 @@ def _run(
     source_keys: dict[str, dict[int, str]] | None = None
     if cache_dir is not None:
         cached, source_keys = _cached_pages(inputs, settings, cache_dir)
+    known = fact_cache.Lookup(cache_dir, settings)
     extraction = _Extraction(settings)
+    if source_keys is not None and not any(source_keys.values()):
+        # Every page is cached: when every document's facts are too, spaCy is not needed.
+        cached_docs: dict[str, list[OcrPage]] = defaultdict(list)
+        for result in cached:
+            if result.ocr is not None:
+                cached_docs[result.page.file].append(result.ocr)
+        extraction.needs_nlp = not all(
+            known.has(rel, _document(files[rel], doc)) for rel, doc in cached_docs.items()
+        )
     with private_work_dir() as work_dir:
         tasks = _page_tasks(inputs, work_dir, settings, cache_dir, problems, source_keys)
         results = _chain(cached, executor.run(tasks, extraction))
@@ -657,7 +671,9 @@ def _run(
                 seen[rel] += 1
                 input_file = files.get(rel)
                 if input_file and seen[rel] == input_file.pages and by_file.get(rel):
-                    extraction.add(rel, _document(input_file, by_file[rel]))
+                    document = _document(input_file, by_file[rel])
+                    if not known.has(rel, document):
+                        extraction.add(rel, document)
                 extraction.check()
                 done += 1
                 if on_progress:
@@ -670,10 +686,13 @@ def _run(
             if by_file.get(input_file.rel):
                 documents[input_file.rel] = _document(input_file, by_file[input_file.rel])
                 pages.extend(documents[input_file.rel])
-        left = [rel for rel in documents if rel not in extraction.facts]
+        left = [rel for rel in documents if rel not in extraction.facts and not known.has(rel, documents[rel])]
         jobs = executor.jobs if isinstance(executor, ProcessExecutor) else 1
         extracted = _extract_documents([documents[rel] for rel in left], lexicons, settings, jobs)
-        by_document = {**extraction.facts, **dict(zip(left, extracted, strict=True))}
+        new = {**extraction.facts, **dict(zip(left, extracted, strict=True))}
+        for rel, document_facts in new.items():
+            known.keep(rel, document_facts)
+        by_document = {**known.found, **new}
         facts = [fact for rel in documents for fact in by_document[rel]]
 
         findings = reconcile.reconcile_facts(facts, lexicons, settings, today)

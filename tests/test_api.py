@@ -5,12 +5,13 @@ from __future__ import annotations
 import multiprocessing
 import shutil
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from pipeline import api, extract
+from pipeline import api, extract, fact_cache
 from pipeline.api import provider_from_letterhead
 from pipeline.config import Settings, load_settings
 from pipeline.errors import ConfigError
@@ -63,8 +64,10 @@ def test_documents_read_during_ocr_give_the_facts_of_documents_read_after(
     during = api.run(tmp_path / "in", tmp_path / "out1", settings, executor=api.SerialExecutor())
     assert "recordcheck-extract" in threads
     threads.clear()
-    # The same pages (from the cache), with every document left for after the last page.
+    # The same pages (from the cache), with every document left for after the last page (and
+    # extracted again: the facts cache is kept out of it).
     monkeypatch.setattr(api._Extraction, "add", lambda self, rel, pages: None)
+    monkeypatch.setattr(fact_cache, "load", lambda cache_dir, key: None)
     after = api.run(tmp_path / "in", tmp_path / "out2", settings, executor=api.SerialExecutor())
     assert threads and "recordcheck-extract" not in threads
     assert all(p.cached for p in after.pages)
@@ -72,6 +75,41 @@ def test_documents_read_during_ocr_give_the_facts_of_documents_read_after(
     assert after.findings == during.findings
     for name in ("facts.csv", "discrepancies.csv"):
         assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "out1" / name).read_bytes()
+
+
+def test_a_re_run_takes_each_documents_facts_from_the_cache_until_a_rule_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(ROOT / "samples" / "scans", tmp_path / "in")
+    settings = load_settings(jobs=1, cache_dir=tmp_path / "cache")
+    threads = _extracting_threads(monkeypatch)
+    builds: list[int] = []
+    real_build = extract.build_nlp
+    monkeypatch.setattr(extract, "build_nlp", lambda *a, **k: builds.append(1) or real_build(*a, **k))
+    first = api.run(tmp_path / "in", tmp_path / "out1", settings, executor=api.SerialExecutor())
+    documents = len({p.file for p in first.pages})
+    assert len(threads) == documents >= 3
+    threads.clear()
+    builds.clear()
+    # Nothing changed: no document is extracted, spaCy is not even set up, and the outputs
+    # are those of the first run.
+    again = api.run(tmp_path / "in", tmp_path / "out2", settings, executor=api.SerialExecutor())
+    assert threads == [] and builds == []
+    assert again.facts == first.facts and again.findings == first.findings
+    for name in ("facts.csv", "discrepancies.csv", "problems.csv"):
+        assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "out1" / name).read_bytes()
+    # A damaged entry costs its document one extraction, nothing else.
+    entries = sorted((tmp_path / "cache").glob("*.facts.json"))
+    assert len(entries) == documents
+    entries[0].write_text("{", encoding="utf-8")
+    mended = api.run(tmp_path / "in", tmp_path / "out3", settings, executor=api.SerialExecutor())
+    assert len(threads) == 1 and mended.facts == first.facts
+    threads.clear()
+    # A rule changes: every document is extracted again, every page still comes from the cache.
+    stricter = replace(settings, extract=replace(settings.extract, low_confidence=54.5))
+    changed = api.run(tmp_path / "in", tmp_path / "out4", stricter, executor=api.SerialExecutor())
+    assert len(threads) == documents
+    assert all(p.cached for p in changed.pages)
 
 
 def test_a_lexicon_that_fails_to_load_stops_the_run_with_its_own_error(
