@@ -2,10 +2,11 @@
 
 An entry's key is a sha256 of everything extraction reads: the document's pages as read
 (every word with its box and confidence, the page's size, resolution and turn), its file and
-provider, every setting, today's date (extraction compares dates with it), the versions of
-spaCy and RapidFuzz, and the bytes of the code and tables that do the work (every .py file
-of the pipeline package and every file of its models). Change a rule, a lexicon, a setting
-or the code and every document is extracted again; add one file and only that file is.
+provider, the [extract] settings, today's date (extraction compares dates with it), the
+versions of spaCy and RapidFuzz, and the bytes of the code and tables that do the work
+(every .py file of the pipeline package and every file of its models). Change a rule, a lexicon, an
+[extract] setting or the code and every document is extracted again; add one file and only
+that file is.
 
 Entries are JSON (`<key>.facts.json`, mode 0600, beside the OCR entries): the cache folder
 may be shared between runs and its contents must never be able to run code.
@@ -25,7 +26,7 @@ from importlib import metadata, resources
 from importlib.abc import Traversable
 from pathlib import Path
 
-from .config import CacheSettings, Settings
+from .config import Settings
 from .lexicons import MODELS_PACKAGE
 from .records import Fact, OcrPage, Provenance
 
@@ -37,14 +38,10 @@ FORMAT = "1"
 
 def fingerprint(settings: Settings) -> str:
     """What every document's key shares in this run: code, tables, settings, versions, date."""
-    # How many processes, how long a page may take and where the cache lives change no fact.
-    shaping = dataclasses.replace(
-        settings,
-        ocr=dataclasses.replace(settings.ocr, jobs=0, timeout_s=0.0),
-        cache=CacheSettings(),
-    )
+    # Extraction reads the [extract] settings only (the others shape the pages, which are
+    # in each key already): a re-run with --patient-dob, say, finds every document.
     digest = hashlib.sha256()
-    for part in (FORMAT, _code_and_tables(), repr(shaping), dt.date.today().isoformat()):
+    for part in (FORMAT, _code_and_tables(), repr(settings.extract), dt.date.today().isoformat()):
         digest.update(part.encode("utf-8") + b"\0")
     for package in ("spacy", "rapidfuzz"):
         try:

@@ -47,8 +47,8 @@ def test_the_key_follows_what_extraction_reads_and_nothing_else(tmp_path: Path) 
     page = ocr_page_from_text(TEXT)
     base = fact_cache.fingerprint(settings)
     key = fact_cache.document_key(base, "p/doc.pdf", [page])
-    # Processes, page time limits and the cache's place change no fact.
-    same = load_settings(jobs=7, timeout_s=30, cache_dir=tmp_path)
+    # Processes, page time limits, the cache's place and the patient's details change no fact.
+    same = load_settings(jobs=7, timeout_s=30, cache_dir=tmp_path, patient_dob="1961-04-12")
     assert fact_cache.fingerprint(same) == base
     # A rule setting does; so does any word read differently, or another file.
     stricter = dataclasses.replace(settings, extract=dataclasses.replace(settings.extract, low_confidence=54.5))
