@@ -72,8 +72,8 @@ def preprocess_page(
     """
     opts = settings.preprocess
     # One full decode serves every step: decoding a JPEG again at half size for the analysis
-    # cost more (5-7 ms) than shrinking the decoded page (under 1 ms), and almost every scan
-    # is tilted enough to be straightened, which needs the full page anyway.
+    # cost more (5-7 ms) than shrinking the decoded page (0.3 ms at 300 DPI, 5 ms at 200),
+    # and almost every scan is tilted enough to be straightened, which needs the full page.
     img = cv2.imread(str(page.image_path), cv2.IMREAD_GRAYSCALE)
     if img is None:
         problem = Problem(
