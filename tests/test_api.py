@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import shutil
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -54,60 +55,70 @@ def _extracting_threads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return names
 
 
+def _sample_runs(tmp_path: Path) -> tuple[Settings, Callable[..., api.RunResult]]:
+    """The basic sample scans as tmp_path/in, settings with a cache, and a serial run of them."""
+    shutil.copytree(ROOT / "samples" / "scans", tmp_path / "in")
+    settings = load_settings(jobs=1, cache_dir=tmp_path / "cache")
+
+    def run(out: str, with_settings: Settings = settings) -> api.RunResult:
+        return api.run(tmp_path / "in", tmp_path / out, with_settings, executor=api.SerialExecutor())
+
+    return settings, run
+
+
+def _same_outputs(first: Path, second: Path, *names: str) -> bool:
+    return all((first / name).read_bytes() == (second / name).read_bytes() for name in names)
+
+
 def test_documents_read_during_ocr_give_the_facts_of_documents_read_after(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shutil.copytree(ROOT / "samples" / "scans", tmp_path / "in")
-    settings = load_settings(jobs=1, cache_dir=tmp_path / "cache")
+    _, run = _sample_runs(tmp_path)
     threads = _extracting_threads(monkeypatch)
     # Cold: each document is complete before the last page is read, and extracted then.
-    during = api.run(tmp_path / "in", tmp_path / "out1", settings, executor=api.SerialExecutor())
+    during = run("out1")
     assert "recordcheck-extract" in threads
     threads.clear()
     # The same pages (from the cache), with every document left for after the last page (and
     # extracted again: the facts cache is kept out of it).
     monkeypatch.setattr(api._Extraction, "add", lambda self, rel, pages: None)
     monkeypatch.setattr(fact_cache, "load", lambda cache_dir, key: None)
-    after = api.run(tmp_path / "in", tmp_path / "out2", settings, executor=api.SerialExecutor())
+    after = run("out2")
     assert threads and "recordcheck-extract" not in threads
     assert all(p.cached for p in after.pages)
     assert during.facts and after.facts == during.facts
     assert after.findings == during.findings
-    for name in ("facts.csv", "discrepancies.csv"):
-        assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "out1" / name).read_bytes()
+    assert _same_outputs(tmp_path / "out1", tmp_path / "out2", "facts.csv", "discrepancies.csv")
 
 
 def test_a_re_run_takes_each_documents_facts_from_the_cache_until_a_rule_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shutil.copytree(ROOT / "samples" / "scans", tmp_path / "in")
-    settings = load_settings(jobs=1, cache_dir=tmp_path / "cache")
+    settings, run = _sample_runs(tmp_path)
     threads = _extracting_threads(monkeypatch)
     builds: list[int] = []
     real_build = extract.build_nlp
     monkeypatch.setattr(extract, "build_nlp", lambda *a, **k: builds.append(1) or real_build(*a, **k))
-    first = api.run(tmp_path / "in", tmp_path / "out1", settings, executor=api.SerialExecutor())
+    first = run("out1")
     documents = len({p.file for p in first.pages})
     assert len(threads) == documents >= 3
     threads.clear()
     builds.clear()
     # Nothing changed: no document is extracted, spaCy is not even set up, and the outputs
     # are those of the first run.
-    again = api.run(tmp_path / "in", tmp_path / "out2", settings, executor=api.SerialExecutor())
+    again = run("out2")
     assert threads == [] and builds == []
     assert again.facts == first.facts and again.findings == first.findings
-    for name in ("facts.csv", "discrepancies.csv", "problems.csv"):
-        assert (tmp_path / "out2" / name).read_bytes() == (tmp_path / "out1" / name).read_bytes()
+    assert _same_outputs(tmp_path / "out1", tmp_path / "out2", "facts.csv", "discrepancies.csv", "problems.csv")
     # A damaged entry costs its document one extraction, nothing else.
     entries = sorted((tmp_path / "cache").glob("*.facts.json"))
     assert len(entries) == documents
     entries[0].write_text("{", encoding="utf-8")
-    mended = api.run(tmp_path / "in", tmp_path / "out3", settings, executor=api.SerialExecutor())
+    mended = run("out3")
     assert len(threads) == 1 and mended.facts == first.facts
     threads.clear()
     # A rule changes: every document is extracted again, every page still comes from the cache.
-    stricter = replace(settings, extract=replace(settings.extract, low_confidence=54.5))
-    changed = api.run(tmp_path / "in", tmp_path / "out4", stricter, executor=api.SerialExecutor())
+    changed = run("out4", replace(settings, extract=replace(settings.extract, low_confidence=54.5)))
     assert len(threads) == documents
     assert all(p.cached for p in changed.pages)
 
