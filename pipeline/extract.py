@@ -108,13 +108,14 @@ def _label_regex(rule: PatternRule) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + rule.pattern + r")(?![\w])", re.IGNORECASE)
 
 
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+# Group references: by number, by name, or in a conditional.
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
 def _any_of(cues: list[_Cue]) -> re.Pattern[str] | None:
     """A regex that matches wherever one of `cues` (all case-blind) does; None if they cannot join.
 
-    Joined, a pattern's numbered backreferences would point at another's groups, and a
+    Joined, a pattern's references to its own groups would point at another's, and a
     pattern with global flags of its own does not compile inside a group.
     """
     if not cues or any(_BACKREFERENCE.search(c.regex.pattern) for c in cues):

@@ -23,7 +23,7 @@ import logging
 import os
 from collections.abc import Sequence
 from importlib import metadata, resources
-from importlib.abc import Traversable
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from .config import Settings

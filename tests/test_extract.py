@@ -825,4 +825,5 @@ def test_label_prefilter_matches_wherever_a_label_does_and_gives_way_when_it_can
     # A backreference would point at another pattern's group once joined; global flags do not
     # compile inside a group: no prefilter then, every pattern is searched as before.
     assert _any_of([*cues, _Cue(re.compile(r"(\w)\1"), "", 0, False)]) is None
+    assert _any_of([*cues, _Cue(re.compile(r"(a)?(?(1)b|c)"), "", 0, False)]) is None
     assert _any_of([*cues, _Cue(re.compile(r"(?x) a b"), "", 0, False)]) is None
