@@ -20,7 +20,6 @@ import functools
 import hashlib
 import json
 import logging
-import os
 from collections.abc import Sequence
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
@@ -28,6 +27,7 @@ from pathlib import Path
 
 from .config import Settings
 from .lexicons import MODELS_PACKAGE
+from .ocr import write_entry
 from .records import Fact, OcrPage, Provenance
 
 log = logging.getLogger(__name__)
@@ -99,15 +99,8 @@ def load(cache_dir: Path, key: str) -> list[Fact] | None:
 
 
 def store(cache_dir: Path, key: str, facts: Sequence[Fact]) -> None:
-    """Keep `facts` under `key`; a cache that cannot be written only costs time next run."""
-    tmp = cache_dir / f".{key}.{os.getpid()}.facts.json.tmp"
-    try:
-        tmp.write_text(json.dumps({"facts": [dataclasses.asdict(f) for f in facts]}), encoding="utf-8")
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, cache_dir / f"{key}.facts.json")
-    except OSError as exc:
-        log.warning("could not write the facts cache in %s: %s", cache_dir, exc)
-        tmp.unlink(missing_ok=True)
+    """Keep `facts` under `key` (see ocr.write_entry)."""
+    write_entry(cache_dir, f"{key}.facts.json", {"facts": [dataclasses.asdict(f) for f in facts]})
 
 
 def _fact(item: dict[str, object]) -> Fact:

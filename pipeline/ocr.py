@@ -268,13 +268,23 @@ def store_page(cache_dir: Path, key: str, result: OcrPage, problems: list[Proble
         "skew": result.skew,
         "problems": [[p.stage, p.reason, p.advice] for p in problems],
     }
-    tmp = cache_dir / f".{key}.{os.getpid()}.json.tmp"
+    return write_entry(cache_dir, f"{key}.json", meta)
+
+
+def write_entry(cache_dir: Path, name: str, data: object) -> bool:
+    """Write the entry `name` of `cache_dir` as JSON, whole or not at all, for this user only.
+
+    False when it cannot be written: a cache that cannot be written only costs time on the
+    next run.
+    """
+    tmp = cache_dir / f".{name}.{os.getpid()}.tmp"
     try:
-        tmp.write_text(json.dumps(meta), encoding="utf-8")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
         os.chmod(tmp, 0o600)
-        os.replace(tmp, cache_dir / f"{key}.json")
+        os.replace(tmp, cache_dir / name)
     except OSError as exc:
-        log.warning("could not write the OCR cache in %s: %s", cache_dir, exc)
+        log.warning("could not write the cache in %s: %s", cache_dir, exc)
+        tmp.unlink(missing_ok=True)
         return False
     return True
 
@@ -358,10 +368,4 @@ def load_source(
 
 def store_source(cache_dir: Path, key: str, page_key: str, dpi: int) -> None:
     """Point the source key at the whole-page entry `page_key` (which must be stored already)."""
-    tmp = cache_dir / f".{key}.{os.getpid()}.src.json.tmp"
-    try:
-        tmp.write_text(json.dumps({"page": page_key, "dpi": dpi}), encoding="utf-8")
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, cache_dir / f"{key}.src.json")
-    except OSError as exc:
-        log.warning("could not write the OCR cache in %s: %s", cache_dir, exc)
+    write_entry(cache_dir, f"{key}.src.json", {"page": page_key, "dpi": dpi})
